@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+//
+// LatePenalty: exact late-penalty and delay-interest computation for Japanese public contracts.
+//
+// Targets, from the bottom up:
+//   CGMP          system library: the C interface of GMP (libgmp-dev), private to ExactNumbers.
+//   ExactNumbers  BigInteger and Rational value types on GMP; no GMP type is public.
+//   LatePenalty   dates, rates, day-count bases, rounding, the seed contract's clauses, explanations.
+//   penalty       the command-line tool.
+import PackageDescription
+
+let package = Package(
+    name: "LatePenalty",
+    products: [
+        .library(name: "LatePenalty", targets: ["LatePenalty"]),
+        .executable(name: "penalty", targets: ["penalty"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        .target(
+            name: "ExactNumbers",
+            dependencies: ["CGMP"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "LatePenalty",
+            dependencies: ["ExactNumbers"],
+            exclude: ["README.md"]
+        ),
+        .executableTarget(
+            name: "penalty",
+            dependencies: [
+                "LatePenalty",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ExactNumbersTests",
+            dependencies: [
+                "ExactNumbers",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "LatePenaltyTests",
+            dependencies: [
+                "LatePenalty",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [
+                "LatePenalty",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

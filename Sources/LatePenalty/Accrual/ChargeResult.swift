@@ -1,0 +1,22 @@
+/// Whether a charge is due.
+public enum ChargeStatus: String, Sendable, Hashable {
+    /// Computed; the amount is due (it may be 0 when there was no delay).
+    case ok
+    /// A minimum rule turned a positive amount into 0 (e.g. under ¥100 not collected).
+    case waived
+}
+
+/// The result of one computation: the amount due, the exact value behind it, and the full
+/// explanation.
+public struct ChargeResult: Sendable {
+    public let status: ChargeStatus
+    /// The amount due after every rounding and the minimum rule.
+    public let amount: Yen
+    /// The exact value before any rounding (the sum of the exact segment values).
+    public let exactAmount: Rational
+    /// Days counted (after excluded days were removed).
+    public let countedDays: Int
+    /// Days of the window that were excluded.
+    public let excludedDays: Int
+    public let explanation: Explanation
+}

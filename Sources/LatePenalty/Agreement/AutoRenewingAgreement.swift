@@ -1,0 +1,136 @@
+/// An agreement with a first expiry that renews itself for a fixed term unless either party
+/// declines in time, and that either party may cancel on notice: 宮城県 DX推進連携協定 第3条
+/// (`shared/seeds/000_*.txt`).
+///
+/// 「本協定の有効期間は、協定締結日から令和6年3月31日までとする。ただし、有効期間満了の1か月前までに…解約の
+/// 申出がなければ、同一内容で1年間更新するものとし、その後も同様に更新するものとする。」 (第1項)
+/// 「…解約予定日の1か月前までに…通知することにより、本協定を解約できるものとする。」 (第2項)
+///
+/// Interpretations, stated because the text leaves them open:
+/// - "the day one month before" a date is the same day of the previous month, or that month's
+///   last day when it has no such day (2024-03-31 → 2024-02-29); a notice on or before it is in
+///   time.
+/// - a non-renewal notice given too late for the current expiry stops the next renewal instead.
+/// - the 解約予定日 is the agreement's last day in force; a termination notice that names no date,
+///   or a date less than one month away, ends the agreement on the day one month after the notice.
+public struct AutoRenewingAgreement: Sendable {
+    /// A notice of cancellation under 第2項.
+    public struct TerminationNotice: Sendable, Hashable {
+        public var given: CivilDate
+        /// The intended last day (解約予定日), if the notice names one.
+        public var intendedDate: CivilDate?
+
+        public init(given: CivilDate, intendedDate: CivilDate? = nil) {
+            self.given = given
+            self.intendedDate = intendedDate
+        }
+    }
+
+    /// The day the agreement was concluded (協定締結日): 2023-04-26 in the seed.
+    public var start: CivilDate
+    /// The last day of the first term: 2024-03-31 in the seed.
+    public var firstExpiry: CivilDate
+    public var renewalTerm: CivilPeriod
+    /// How long before an expiry or an intended termination notice must be given.
+    public var noticeMonths: Int
+    /// Days on which a party declined renewal (解約の申出).
+    public var nonRenewalNotices: [CivilDate]
+    public var terminationNotices: [TerminationNotice]
+
+    public static let rule = RuleReference(
+        clause: "第3条", title: "term, automatic renewal and cancellation (有効期間・自動更新・解約)",
+        document: "宮城県 DX推進のための実証事業に関する連携協定 (令和5年4月26日, seed 000)")
+
+    /// The seed agreement: concluded 2023-04-26, first expiry 2024-03-31, one-year renewals, one
+    /// month's notice.
+    public static func miyagiSeed(nonRenewalNotices: [CivilDate] = [], terminationNotices: [TerminationNotice] = []) -> Self {
+        AutoRenewingAgreement(
+            start: CivilDate(year: 2023, month: 4, day: 26)!, firstExpiry: CivilDate(year: 2024, month: 3, day: 31)!,
+            nonRenewalNotices: nonRenewalNotices, terminationNotices: terminationNotices)
+    }
+
+    public init(
+        start: CivilDate, firstExpiry: CivilDate, renewalTerm: CivilPeriod = .years(1), noticeMonths: Int = 1,
+        nonRenewalNotices: [CivilDate] = [], terminationNotices: [TerminationNotice] = []
+    ) {
+        precondition(start <= firstExpiry, "AutoRenewingAgreement: the first expiry precedes the start")
+        self.start = start
+        self.firstExpiry = firstExpiry
+        self.renewalTerm = renewalTerm
+        self.noticeMonths = noticeMonths
+        self.nonRenewalNotices = nonRenewalNotices
+        self.terminationNotices = terminationNotices
+    }
+
+    /// The last day on which notice is in time for `date` (an expiry or an intended termination):
+    /// one month before it, by the corresponding day.
+    public func lastNoticeDay(before date: CivilDate) -> CivilDate {
+        date.addingMonths(-noticeMonths)
+    }
+
+    /// Where the agreement stands on a day.
+    public enum Standing: Sendable, Hashable {
+        /// Before the day it was concluded.
+        case notYetInForce
+        /// In force, in its `term`-th term (1 is the first), which runs through `window.last`.
+        case inForce(term: Int, window: DateWindow)
+        /// Ended; `lastDay` was its last day in force.
+        case ended(lastDay: CivilDate)
+    }
+
+    /// The agreement's standing on `date`, with how it was found.
+    public func standing(on date: CivilDate) -> (standing: Standing, explanation: Explanation) {
+        var explanation = Explanation(rule: Self.rule, inputs: [
+            .init("start", "concluded (協定締結日)", start.iso8601),
+            .init("first_expiry", "first expiry (当初の有効期間満了日)", firstExpiry.iso8601),
+            .init("date", "date asked (基準日)", date.iso8601),
+        ])
+        let end = lastDayInForce(notes: &explanation.notes)
+        guard date >= start else {
+            explanation.notes.append("\(date) is before the agreement was concluded.")
+            return (.notYetInForce, explanation)
+        }
+        if let end, date > end {
+            explanation.notes.append("\(date) is after the last day in force, \(end).")
+            return (.ended(lastDay: end), explanation)
+        }
+        var term = 1
+        var window = DateWindow(first: start, last: firstExpiry)
+        while date > window.last {
+            let next = window.last.nextDay
+            window = DateWindow(first: next, last: renewalTerm.lastDay(countingFrom: next))
+            term += 1
+        }
+        if let end, end < window.last { window = DateWindow(first: window.first, last: end) }
+        explanation.window = window
+        explanation.notes.append("In force on \(date): term \(term), \(window).")
+        return (.inForce(term: term, window: window), explanation)
+    }
+
+    /// The agreement's last day in force, or `nil` while it renews indefinitely.
+    func lastDayInForce(notes: inout [String]) -> CivilDate? {
+        var candidates: [CivilDate] = []
+        // Non-renewal: the agreement ends at the first expiry that some notice was in time for.
+        if let earliestNotice = nonRenewalNotices.filter({ $0 >= start }).min() {
+            var expiry = firstExpiry
+            while lastNoticeDay(before: expiry) < earliestNotice {
+                expiry = renewalTerm.lastDay(countingFrom: expiry.nextDay)
+            }
+            notes.append("Non-renewal notice on \(earliestNotice) is in time for the expiry \(expiry) (deadline \(lastNoticeDay(before: expiry))): no renewal after it.")
+            candidates.append(expiry)
+        }
+        for notice in terminationNotices where notice.given >= start {
+            let earliest = notice.given.addingMonths(noticeMonths)
+            let end: CivilDate
+            if let intended = notice.intendedDate, intended >= earliest || lastNoticeDay(before: intended) >= notice.given {
+                end = intended
+                notes.append("Termination notice on \(notice.given) for \(intended) is at least one month ahead: ends on \(intended).")
+            } else {
+                end = earliest
+                notes.append("Termination notice on \(notice.given)\(notice.intendedDate.map { " for \($0)" } ?? ""): the earliest day one month after the notice is \(earliest); ends on \(earliest).")
+            }
+            candidates.append(end)
+        }
+        return candidates.min()
+    }
+}

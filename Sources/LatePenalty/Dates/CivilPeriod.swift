@@ -1,0 +1,59 @@
+/// A period fixed in days, weeks, months or years, counted by the rules of the Civil Code
+/// (民法第138条–第143条), which Japanese statutes and contracts follow unless they say otherwise.
+///
+/// - 第140条 (初日不算入): a period that starts from an event does not count the event's day,
+///   unless it begins at midnight; counting starts the next day.
+/// - 第143条: weeks, months and years run by the calendar. A period that does not start at the
+///   beginning of a week, month or year ends on the day before the day that corresponds to its
+///   first day in the last week, month or year; when that month has no corresponding day, it ends
+///   on that month's last day.
+///
+/// Examples: one month counted from 2026-02-03 ends on 2026-03-02; from 2024-02-01 on 2024-02-29;
+/// two months from 2025-12-31 end on 2026-02-28 (no 2026-02-31, so February's last day).
+public enum CivilPeriod: Sendable, Hashable, CustomStringConvertible {
+    case days(Int)
+    case weeks(Int)
+    case months(Int)
+    case years(Int)
+
+    /// The last day of the period whose first counted day is `firstDay`.
+    public func lastDay(countingFrom firstDay: CivilDate) -> CivilDate {
+        switch self {
+        case .days(let count):
+            return firstDay.advanced(by: count - 1)
+        case .weeks(let count):
+            return firstDay.advanced(by: 7 * count - 1)
+        case .months(let count):
+            return CivilPeriod.lastDayOfMonths(count, from: firstDay)
+        case .years(let count):
+            return CivilPeriod.lastDayOfMonths(12 * count, from: firstDay)
+        }
+    }
+
+    /// The last day of the period that starts from an event on `eventDay` (民法第140条: the
+    /// event's day is not counted, so counting starts the next day).
+    public func lastDay(afterEventOn eventDay: CivilDate) -> CivilDate {
+        lastDay(countingFrom: eventDay.nextDay)
+    }
+
+    public var description: String {
+        switch self {
+        case .days(let n): return "\(n) day\(n == 1 ? "" : "s") (\(n)日)"
+        case .weeks(let n): return "\(n) week\(n == 1 ? "" : "s") (\(n)週間)"
+        case .months(let n): return "\(n) month\(n == 1 ? "" : "s") (\(n)か月)"
+        case .years(let n): return "\(n) year\(n == 1 ? "" : "s") (\(n)年)"
+        }
+    }
+
+    private static func lastDayOfMonths(_ months: Int, from firstDay: CivilDate) -> CivilDate {
+        let (year, month, day) = firstDay.components
+        // The month in which the period's last day falls, or whose corresponding day ends it.
+        let target = CivilDate(year: year, month: month, day: 1)!.addingMonths(months)
+        let (targetYear, targetMonth, _) = target.components
+        if let corresponding = CivilDate(year: targetYear, month: targetMonth, day: day) {
+            return corresponding.previousDay
+        }
+        // No corresponding day (the 29th–31st in a shorter month): the month's last day.
+        return target.lastDayOfMonth
+    }
+}

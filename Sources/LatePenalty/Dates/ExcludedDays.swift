@@ -1,0 +1,62 @@
+/// Days that a clause says are not counted: inspection days (第6条第3項), force-majeure days
+/// (第6条第5項), or any other exclusion.
+///
+/// Given as single dates and ranges that may overlap, touch, repeat or fall partly or wholly
+/// outside the counting window; a day is excluded once however often it is named, and only the
+/// days inside the window count.
+public struct ExcludedDays: Sendable, Hashable, CustomStringConvertible {
+    /// The excluded days as sorted, disjoint, non-adjacent runs.
+    public let runs: [DateWindow]
+
+    /// No excluded days.
+    public static let none = ExcludedDays([])
+
+    /// The union of `windows`.
+    public init(_ windows: [DateWindow]) {
+        let sorted = windows.sorted { $0.first < $1.first }
+        var merged: [DateWindow] = []
+        for window in sorted {
+            if let previous = merged.last, window.first <= previous.last.nextDay {
+                merged[merged.count - 1] = DateWindow(first: previous.first, last: max(previous.last, window.last))
+            } else {
+                merged.append(window)
+            }
+        }
+        runs = merged
+    }
+
+    /// The union of single `dates`.
+    public init(dates: [CivilDate]) {
+        self.init(dates.map { DateWindow(first: $0, last: $0) })
+    }
+
+    /// Whether no day is excluded.
+    public var isEmpty: Bool { runs.isEmpty }
+
+    /// The excluded runs that fall inside `window`, cut to it.
+    public func runs(in window: DateWindow) -> [DateWindow] {
+        runs.compactMap { $0.intersection(window) }
+    }
+
+    /// How many days of `window` are excluded.
+    public func count(in window: DateWindow) -> Int {
+        runs(in: window).reduce(0) { $0 + $1.dayCount }
+    }
+
+    /// The days of `window` that are not excluded, as runs.
+    public func countedRuns(in window: DateWindow) -> [DateWindow] {
+        var result: [DateWindow] = []
+        var start = window.first
+        for run in runs(in: window) {
+            if start < run.first { result.append(DateWindow(first: start, last: run.first.previousDay)) }
+            if run.last >= window.last { return result }
+            start = run.last.nextDay
+        }
+        result.append(DateWindow(first: start, last: window.last))
+        return result
+    }
+
+    public var description: String {
+        runs.isEmpty ? "none" : runs.map(\.description).joined(separator: ";")
+    }
+}

@@ -1,0 +1,17 @@
+/// Actual days over 360 (ACT/360), the money-market convention; offered for contracts that
+/// name it, not used by Japanese public rules.
+public struct Actual360: DayCountBasis {
+    public init() {}
+    public var name: String { "actual-360" }
+    public var description: String { "actual days / 360" }
+
+    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
+        let days = window.dayCount - excluded.count(in: window)
+        return [AccrualPiece(window: window, days: days, yearFraction: Rational(days, 360), formula: "\(days)/360")]
+    }
+}
+
+extension DayCountBasis where Self == Actual360 {
+    /// Actual days / 360.
+    public static var actual360: Actual360 { Actual360() }
+}

@@ -1,0 +1,43 @@
+/// How days of delay become a fraction of a year: a named convention, one per file, behind this
+/// one interface (as QuantLib's `ql/time/daycounters/`).
+///
+/// A basis cuts the counted days of a window into ``AccrualPiece``s, each with its exact year
+/// fraction; the accrual multiplies each by the principal and the annual rate.
+public protocol DayCountBasis: Sendable, CustomStringConvertible {
+    /// A stable name for files and the command line: `fixed-365`, `actual-by-year`,
+    /// `actual-360`, `court-japan`.
+    var name: String { get }
+
+    /// The pieces of `window` after removing `excluded` days.
+    func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece]
+}
+
+/// One part of a window with its year fraction: the unit of a segment in an explanation.
+public struct AccrualPiece: Sendable, Hashable {
+    /// The calendar span of the piece (it may contain excluded days; ``days`` does not).
+    public let window: DateWindow
+    /// Days counted in the piece.
+    public let days: Int
+    /// The exact fraction of a year the piece stands for: `days/365`, `days/366`, `2` …
+    public let yearFraction: Rational
+    /// How the fraction was formed, for a person: `33/365`, `2 whole years`.
+    public let formula: String
+
+    public init(window: DateWindow, days: Int, yearFraction: Rational, formula: String) {
+        self.window = window
+        self.days = days
+        self.yearFraction = yearFraction
+        self.formula = formula
+    }
+}
+
+/// The bases the library ships, by name.
+public enum DayCountBases {
+    /// Every shipped basis.
+    public static let all: [any DayCountBasis] = [Fixed365(), ActualByCalendarYear(), Actual360(), JapaneseCourtConvention()]
+
+    /// The shipped basis called `name`, or `nil`.
+    public static func named(_ name: String) -> (any DayCountBasis)? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,42 @@
+/// The convention of Japanese courts for 遅延損害金 (端数期間暦年閏年説, used by 東京地裁民事第21部
+/// and others): the whole years counted from the first day form one part, worth that many years;
+/// the remaining days are split by calendar year, each part ÷365 or ÷366 by the length of its
+/// year. Each part is floored to the yen before the parts are summed (choose
+/// `SegmentRounding.eachSegment(.floorToYen)` with it).
+///
+/// Example (RULES.md §10 V8): ¥1,000,000 at 5% from 2009-10-05 through 2011-12-10 is two whole
+/// years (¥100,000) plus 67 days of 2011 (¥9,178), ¥109,178 in all.
+///
+/// Excluded days have no agreed meaning here (do they shorten a whole year?), so a window with
+/// excluded days inside it is refused rather than guessed at.
+public struct JapaneseCourtConvention: DayCountBasis {
+    public init() {}
+    public var name: String { "court-japan" }
+    public var description: String { "whole years, then the remaining days by calendar year ÷365/÷366 (端数期間暦年閏年説)" }
+
+    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
+        guard excluded.count(in: window) == 0 else {
+            throw InputError(field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
+        }
+        var years = 0
+        while CivilPeriod.years(years + 1).lastDay(countingFrom: window.first) <= window.last { years += 1 }
+        var pieces: [AccrualPiece] = []
+        var stubStart = window.first
+        if years > 0 {
+            let yearsEnd = CivilPeriod.years(years).lastDay(countingFrom: window.first)
+            let span = DateWindow(first: window.first, last: yearsEnd)
+            pieces.append(AccrualPiece(window: span, days: span.dayCount, yearFraction: Rational(years),
+                                       formula: "\(years) whole year\(years == 1 ? "" : "s")"))
+            stubStart = yearsEnd.nextDay
+        }
+        if stubStart <= window.last {
+            pieces += ActualByCalendarYear.yearPieces(of: DateWindow(first: stubStart, last: window.last), excluding: .none)
+        }
+        return pieces
+    }
+}
+
+extension DayCountBasis where Self == JapaneseCourtConvention {
+    /// Whole years, then the remaining days by calendar year ÷365/÷366.
+    public static var japaneseCourt: JapaneseCourtConvention { JapaneseCourtConvention() }
+}

@@ -1,0 +1,59 @@
+/// Everything a result rests on, in the order it was computed: the rule, the inputs, the window,
+/// the days counted and excluded, each segment with its exact value, each rounding step and the
+/// minimum-rule decision. Rendered for a person (``text``) or as JSON (``json``).
+public struct Explanation: Sendable {
+    /// A labelled input or intermediate fact: `contract amount (契約金額)`: `¥10,000,000`.
+    public struct Fact: Sendable, Hashable {
+        public let label: String
+        public let value: String
+        /// The key in JSON.
+        public let key: String
+
+        public init(_ key: String, _ label: String, _ value: String) {
+            self.key = key
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// One piece of an accrual: principal × rate × year fraction.
+    public struct Segment: Sendable, Hashable {
+        public let window: DateWindow
+        public let days: Int
+        public let principal: Yen
+        public let rate: Rate
+        public let yearFraction: Rational
+        public let formula: String
+        public let exact: Rational
+        /// The segment after its own rounding, when segments are rounded one by one.
+        public let rounded: Yen?
+        public let segmentRounding: Rounding?
+    }
+
+    /// An arithmetic or rounding step.
+    public enum Step: Sendable, Hashable {
+        case value(label: String, exact: Rational)
+        case rounding(label: String, rule: Rounding, before: Rational, after: Yen)
+    }
+
+    public var rule: RuleReference
+    public var inputs: [Fact]
+    /// The counting window (算定期間), both ends counted; `nil` when nothing was counted.
+    public var window: DateWindow?
+    /// The day-count basis used, by name.
+    public var basis: String?
+    public var countedDays = 0
+    public var excludedDays = 0
+    /// The excluded days inside the window, as runs.
+    public var excludedRuns: [DateWindow] = []
+    public var segments: [Segment] = []
+    public var steps: [Step] = []
+    public var minimum: MinimumDecision?
+    /// Anything else a reader needs: no delay, an added claim, an interpretation.
+    public var notes: [String] = []
+
+    public init(rule: RuleReference, inputs: [Fact]) {
+        self.rule = rule
+        self.inputs = inputs
+    }
+}

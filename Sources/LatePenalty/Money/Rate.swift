@@ -1,0 +1,48 @@
+/// An annual rate (年利), held as an exact fraction: 年2.5% is 1/40.
+public struct Rate: Sendable, Hashable, CustomStringConvertible {
+    /// The rate per year as a fraction (0.025 for 2.5%).
+    public let annual: Rational
+
+    /// The rate `percent` per cent per year.
+    public init(percent: Rational) {
+        annual = percent / Rational(100)
+    }
+
+    /// The rate as a fraction per year (`Rate(annual: Rational(1, 40))` is 2.5%).
+    public init(annual: Rational) {
+        self.annual = annual
+    }
+
+    /// The rate in per cent per year.
+    public var percent: Rational { annual * Rational(100) }
+
+    /// 年2.5%: the rate the seed contract writes into 第6条 and 第22条 (and the 告示991 rate in
+    /// force from 2021-04-01).
+    public static let seedContract = Rate(percent: Rational(5, 2))
+
+    /// `2.5%`, or the exact fraction when the percentage has no finite decimal form.
+    public var description: String {
+        let text = percent.decimalString(fractionDigits: 12)
+        return (text.hasSuffix("…") ? percent.description : text) + "%"
+    }
+
+    /// Parses a percentage per year written as a decimal: `2.5` is 2.5% (1/40), `14.6` is 14.6%.
+    ///
+    /// Exact: read digit by digit, never through floating point. Only digits with at most one
+    /// `.` between digits are accepted. A `%` sign, a sign, an exponent or spaces are errors
+    /// rather than guesses: `0.025%` could mean 0.025% or a mistyped 2.5%, and a wrong guess is a
+    /// wrong invoice.
+    public static func parse(percent text: some StringProtocol, field: String = "rate") throws(InputError) -> Rate {
+        if text.contains("%") || text.contains("％") {
+            throw InputError(field: field, reason: "'\(text)' contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%")
+        }
+        guard !text.isEmpty else { throw InputError(field: field, reason: "is empty; write a percentage such as 2.5") }
+        if text.hasPrefix("-") || text.hasPrefix("+") {
+            throw InputError(field: field, reason: "'\(text)' has a sign; a rate is a percentage of 0 or more, e.g. 2.5")
+        }
+        guard let percent = Rational(decimal: text) else {
+            throw InputError(field: field, reason: "'\(text)' is not a decimal percentage; write digits with at most one '.', e.g. 2.5 or 14.6")
+        }
+        return Rate(percent: percent)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import LatePenalty
+
+/// `penalty explain`: one case from flags, explained for a person.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute one case and show every step: window, days, segments, roundings, minimum.",
+        discussion: """
+            Example (a ¥10,000,000 contract completed 36 days late with 3 inspection days):
+              penalty explain --regime contract-late-completion --amount 10,000,000 \\
+                --due 2022-03-25 --paid 2022-04-30 --excluded 2022-04-10..2022-04-12
+            """)
+
+    @Option(help: "One of: \(ContractRegime.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var regime: String
+
+    @Option(help: "The amount in whole yen (digits, optionally grouped: 10,000,000).")
+    var amount: String
+
+    @Option(help: "The deadline (contract period end, payment deadline, designated period end), YYYY-MM-DD.")
+    var due: String?
+
+    @Option(help: "The completion or payment day, YYYY-MM-DD.")
+    var paid: String?
+
+    @Option(help: "Days not counted: dates and FROM..TO ranges separated by ';'.")
+    var excluded: String = ""
+
+    @Option(help: "The annual rate in percent, overriding the contract's 2.5 (write 2.5, not 2.5%).")
+    var rate: String?
+
+    @Flag(help: "Print the explanation as JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        var fields = ["regime": regime, "amount": amount, "excluded": excluded]
+        fields["due"] = due
+        fields["paid"] = paid
+        fields["rate"] = rate
+        let result: ChargeResult
+        do {
+            result = try ContractCase(fields: fields).compute()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        if json {
+            print(#"{"status":"\#(result.status.rawValue)","amount":"\#(result.amount.value)","counted_days":\#(result.countedDays),"excluded_days":\#(result.excludedDays),"explanation":\#(result.explanation.json)}"#)
+        } else {
+            print(result.explanation.text)
+            print("  => \(result.amount) (\(result.status.rawValue))")
+        }
+    }
+}
