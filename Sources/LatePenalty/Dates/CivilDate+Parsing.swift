@@ -3,9 +3,11 @@ extension CivilDate {
     /// and says what is wrong: the wrong shape, or a day the calendar does not have.
     public static func parse(_ text: some StringProtocol, field: String) throws(InputError) -> CivilDate {
         if let date = CivilDate(iso8601: text) { return date }
-        guard text.utf8.count == 10, let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
-            let day = Int(text.suffix(2))
-        else {
+        let bytes = Array(text.utf8)
+        let shaped = bytes.count == 10 && bytes.indices.allSatisfy { index in
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+        }
+        guard shaped, let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2)) else {
             throw InputError(field: field, reason: text.isEmpty
                 ? "is empty; give a date as YYYY-MM-DD, e.g. 2022-03-25"
                 : "'\(text)' is not a date in the form YYYY-MM-DD (e.g. 2022-03-25)")
@@ -13,7 +15,7 @@ extension CivilDate {
         guard (1...12).contains(month) else { throw InputError(field: field, reason: "'\(text)' has no month \(month)") }
         guard CivilDate.supportedYears.contains(year) else { throw InputError(field: field, reason: "'\(text)': year \(year) is outside 1–9999") }
         let last = daysInMonth(year: year, month: month)
-        let leapNote = month == 2 && day == 29 ? " (\(year) is not a leap year)" : ""
+        let leapNote = month == 2 && day == 29 && !isLeapYear(year) ? " (\(year) is not a leap year)" : ""
         throw InputError(field: field, reason: "'\(text)' does not exist: \(year)-\(month < 10 ? "0" : "")\(month) has \(last) days\(leapNote)")
     }
 }
