@@ -44,10 +44,10 @@ public enum ContractBatch {
             if failure == nil && record.fields.count != names.count {
                 failure = InputError(field: nil, reason: "has \(record.fields.count) fields but the header has \(names.count)")
             }
-            if failure == nil {
-                for (name, value) in zip(names, record.fields) where knownColumns.contains(name) {
-                    fields[name] = String(value.trimmingSpaces)
-                }
+            // Even a row with the wrong number of fields keeps its id and regime, so that the
+            // error row can be traced back to it.
+            for (name, value) in zip(names, record.fields) where knownColumns.contains(name) {
+                fields[name] = String(value.trimmingSpaces)
             }
             let id = fields["id"] ?? ""
             let regime = fields["regime"] ?? ""
