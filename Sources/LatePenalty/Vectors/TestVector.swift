@@ -1,0 +1,54 @@
+import Foundation
+
+/// A file of test vectors: `vectors/*.json`. The format is documented in `docs/vectors.md`.
+public struct TestVectorFile: Sendable, Codable {
+    public var title: String
+    public var description: String?
+    public var vectors: [TestVector]
+}
+
+/// One case with its expected result and where the expectation comes from.
+public struct TestVector: Sendable, Codable {
+    /// `published`: numbers printed in a public document (``source`` says which and where);
+    /// `derived`: computed from a rule (``derivation`` shows the arithmetic).
+    public enum Kind: String, Sendable, Codable {
+        case published
+        case derived
+    }
+
+    /// Where a published vector's numbers were printed.
+    public struct Source: Sendable, Codable {
+        public var title: String
+        public var url: String
+        /// What exactly the source printed.
+        public var printed: String
+    }
+
+    /// The expected outcome; absent fields are not checked.
+    public struct Expected: Sendable, Codable {
+        public var status: String
+        public var amount: String?
+        public var exact: String?
+        public var countedDays: Int?
+        public var excludedDays: Int?
+        /// For `status: error`: text the error message must contain.
+        public var error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case status, amount, exact, error
+            case countedDays = "counted_days"
+            case excludedDays = "excluded_days"
+        }
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// The same fields as a `penalty compute` row.
+    public var inputs: [String: String]
+    public var expected: Expected
+    public var source: Source?
+    public var derivation: String?
+    /// The rule the vector checks: a clause or a statute.
+    public var rule: String?
+    public var note: String?
+}

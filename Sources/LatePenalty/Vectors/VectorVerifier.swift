@@ -1,0 +1,110 @@
+import Foundation
+
+/// Runs test vectors against the library: `penalty verify` and the test suite use it alike.
+public enum VectorVerifier {
+    /// One vector that did not match, or a file that could not be read.
+    public struct Failure: Sendable, CustomStringConvertible {
+        public let file: String
+        public let id: String?
+        public let message: String
+        public var description: String { "\(file): \(id.map { "\($0): " } ?? "")\(message)" }
+    }
+
+    public struct Report: Sendable {
+        public var passed = 0
+        public var failures: [Failure] = []
+        public var failed: Int { failures.count }
+    }
+
+    /// The `.json` files at `paths`: each path a file, or a directory searched (not recursively).
+    public static func vectorFiles(at paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+                files += names.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Checks every vector in `files`.
+    public static func verify(files: [String]) -> Report {
+        var report = Report()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                report.failures.append(Failure(file: file, id: nil, message: "cannot read the file"))
+                continue
+            }
+            let suite: TestVectorFile
+            do {
+                suite = try JSONDecoder().decode(TestVectorFile.self, from: data)
+            } catch {
+                report.failures.append(Failure(file: file, id: nil, message: "not a vector file: \(error)"))
+                continue
+            }
+            var seen = Set<String>()
+            for vector in suite.vectors {
+                var problems = check(vector)
+                if !seen.insert(vector.id).inserted { problems.append("duplicate id") }
+                if problems.isEmpty {
+                    report.passed += 1
+                } else {
+                    report.failures.append(Failure(file: file, id: vector.id, message: problems.joined(separator: "; ")))
+                }
+            }
+        }
+        return report
+    }
+
+    /// What is wrong with one vector: its provenance, then each differing field.
+    static func check(_ vector: TestVector) -> [String] {
+        var problems: [String] = []
+        switch vector.kind {
+        case .published:
+            if let source = vector.source {
+                if source.title.isEmpty || source.url.isEmpty || source.printed.isEmpty {
+                    problems.append("a published vector needs source.title, source.url and source.printed")
+                }
+            } else {
+                problems.append("a published vector needs a source (title, url, printed)")
+            }
+        case .derived:
+            if (vector.derivation ?? "").isEmpty { problems.append("a derived vector needs a derivation") }
+        }
+        let expected = vector.expected
+        let result: ChargeResult
+        do {
+            result = try ContractCase(fields: vector.inputs).compute()
+        } catch {
+            if expected.status != "error" {
+                problems.append("status expected \(expected.status), got error (\(error))")
+            } else if let fragment = expected.error, !error.description.contains(fragment) {
+                problems.append("error expected to contain '\(fragment)', got '\(error)'")
+            }
+            return problems
+        }
+        if expected.status != result.status.rawValue {
+            problems.append("status expected \(expected.status), got \(result.status.rawValue)")
+        }
+        if let amount = expected.amount, amount != result.amount.value.description {
+            problems.append("amount expected \(amount), got \(result.amount.value)")
+        }
+        if let exact = expected.exact, exact != result.exactAmount.description {
+            problems.append("exact expected \(exact), got \(result.exactAmount)")
+        }
+        if let days = expected.countedDays, days != result.countedDays {
+            problems.append("counted_days expected \(days), got \(result.countedDays)")
+        }
+        if let days = expected.excludedDays, days != result.excludedDays {
+            problems.append("excluded_days expected \(days), got \(result.excludedDays)")
+        }
+        return problems
+    }
+}
