@@ -11,7 +11,7 @@ struct AccrualPropertyTests {
 
     static func penalty(_ amount: Int, _ due: Int, _ delay: Int, excluded: ExcludedDays = .none, rate: Rate = .seedContract) -> ChargeResult {
         var terms = LateCompletionPenalty.defaultTerms
-        terms.rate = rate
+        terms.setFixedRate(rate)
         return try! LateCompletionPenalty(
             contractAmount: Yen(amount), contractPeriodEnd: CivilDate(dayNumber: due),
             completionDate: CivilDate(dayNumber: due + delay), inspectionDays: excluded, terms: terms

@@ -164,7 +164,7 @@ struct SeedContractTests {
 
     @Test func rateOverride() throws {
         var terms = LateCompletionPenalty.defaultTerms
-        terms.rate = percent("2.7")
+        terms.setFixedRate(percent("2.7"))
         let result = try LateCompletionPenalty(contractAmount: Yen(1_200_000), contractPeriodEnd: d("2024-02-20"), completionDate: d("2024-03-10"), terms: terms).compute()
         // 19 days: 1,200,000 × 27/1000 × 19/365 = 615,600/365 = 1,686.57… → ¥1,686.
         #expect(result.amount == Yen(1_686))

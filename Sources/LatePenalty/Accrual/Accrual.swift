@@ -1,48 +1,56 @@
-/// Interest-like charges over a window of days: principal × annual rate × year fraction, piece by
-/// piece, then the named roundings and the minimum rule. Every clause that charges by the day
-/// (第6条第3項, 第6条第5項, 第22条) runs through here.
+/// Charges by the day: principal × annual rate × year fraction over the days of delay, piece by
+/// piece, then the named roundings and the minimum rule. Every clause and regime that charges by
+/// the day (第6条第3項, 第6条第5項, 第22条, 延滞金, 延滞税, 遅延利息, 遅延損害金) runs through here.
+///
+/// The order of work is fixed and shown in the explanation:
+/// 1. the window: the day after the deadline through the end day, both counted;
+/// 2. balance periods: the window cut after each partial payment;
+/// 3. the base of each balance: the minimum rule for the base, then its rounding;
+/// 4. rate pieces: each balance period cut where the rate changes (the low-rate period's end,
+///    a rate table row's start);
+/// 5. segments: each rate piece cut by the day-count basis, each with its exact value
+///    base × rate × year fraction, rounded one by one when the terms say so;
+/// 6. the sum, its rounding, and the minimum rule for the result.
 public enum Accrual {
-    /// Computes the charge on `principal` for the days of `window` (`nil`: no delay) that are not
-    /// `excluded`.
+    /// Computes the charge for `delay` under `terms`, citing `rule`.
     public static func compute(
-        principal: Yen,
-        window: DateWindow?,
-        excluded: ExcludedDays,
-        terms: AccrualTerms,
-        rule: RuleReference,
-        inputs: [Explanation.Fact]
+        _ delay: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
     ) throws(InputError) -> ChargeResult {
-        guard principal.value.signum >= 0 else {
-            throw InputError(field: "amount", reason: "is negative (\(principal)); a principal is 0 or more")
+        guard delay.principal.value.signum >= 0 else {
+            throw InputError(field: "amount", reason: "is negative (\(delay.principal)); a principal is 0 or more")
         }
         var explanation = Explanation(rule: rule, inputs: inputs)
         explanation.basis = terms.basis.name
-        explanation.window = window
-        guard let window else {
-            explanation.notes.append("No delay: the end date is not after the deadline, so no day is counted (遅滞なし).")
+        let payments = try paymentsByDate(delay)
+        guard let window = DateWindow.delay(after: delay.due, through: delay.end) else {
+            explanation.notes.append("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし).")
             explanation.minimum = terms.minimum.decide(.zero)
             return ChargeResult(status: .ok, amount: .zero, exactAmount: 0, countedDays: 0, excludedDays: 0, explanation: explanation)
         }
-        let excludedRuns = excluded.runs(in: window)
-        let excludedDays = excludedRuns.reduce(0) { $0 + $1.dayCount }
+        explanation.window = window
+        let excludedRuns = delay.excluded.runs(in: window)
         explanation.excludedRuns = excludedRuns
-        explanation.excludedDays = excludedDays
-        explanation.countedDays = window.dayCount - excludedDays
+        explanation.excludedDays = excludedRuns.reduce(0) { $0 + $1.dayCount }
+        explanation.countedDays = window.dayCount - explanation.excludedDays
 
-        var segmentRule: Rounding? = nil
-        if case .eachSegment(let rounding) = terms.segmentRounding { segmentRule = rounding }
-        var exactTotal = Rational(0)
-        var total = Rational(0)
-        for piece in try terms.basis.pieces(of: window, excluding: excluded) {
-            let exact = principal.exact * terms.rate.annual * piece.yearFraction
-            exactTotal += exact
-            let rounded = segmentRule?.apply(exact)
-            total += rounded?.exact ?? exact
-            explanation.segments.append(Explanation.Segment(
-                window: piece.window, days: piece.days, principal: principal, rate: terms.rate,
-                yearFraction: piece.yearFraction, formula: piece.formula, exact: exact, rounded: rounded,
-                segmentRounding: segmentRule))
+        let rates = try RateResolver(plan: terms.rates, delay: delay, window: window)
+        if let lowEnd = rates.lowEnd {
+            explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(terms.rates.lowPeriod!) after the deadline, 民法第143条); high rate after.")
         }
+        var accumulator = Accumulator(terms: terms, excluded: delay.excluded, rates: rates)
+        var balance = delay.principal
+        var periodStart = window.first
+        for (date, amount) in payments where date < window.first {
+            balance = accumulator.applyBeforeDelay(amount, on: date, to: balance, explanation: &explanation)
+        }
+        for (date, amount) in payments where date >= window.first && date < window.last {
+            try accumulator.accrue(balance, over: DateWindow(first: periodStart, last: date), explanation: &explanation)
+            balance = accumulator.applyPayment(amount, on: date, to: balance, explanation: &explanation)
+            periodStart = date.nextDay
+        }
+        try accumulator.accrue(balance, over: DateWindow(first: periodStart, last: window.last), explanation: &explanation)
+
+        let total = accumulator.total
         if explanation.segments.count > 1 {
             explanation.steps.append(.value(label: "sum of segments (合計)", exact: total))
         }
@@ -51,7 +59,106 @@ public enum Accrual {
         let decision = terms.minimum.decide(rounded)
         explanation.minimum = decision
         return ChargeResult(
-            status: decision.waived ? .waived : .ok, amount: decision.after, exactAmount: exactTotal,
-            countedDays: explanation.countedDays, excludedDays: excludedDays, explanation: explanation)
+            status: decision.waived ? .waived : .ok, amount: decision.after, exactAmount: accumulator.exactTotal,
+            countedDays: explanation.countedDays, excludedDays: explanation.excludedDays, explanation: explanation)
+    }
+
+    /// Computes the charge on `principal` for the days of `window` (`nil`: no delay) that are not
+    /// `excluded`. The deadline is taken to be the day before the window.
+    public static func compute(
+        principal: Yen, window: DateWindow?, excluded: ExcludedDays, terms: AccrualTerms,
+        rule: RuleReference, inputs: [Explanation.Fact]
+    ) throws(InputError) -> ChargeResult {
+        let day = window?.first.previousDay ?? CivilDate(dayNumber: 0)
+        let delay = DelayCase(principal: principal, due: day, end: window?.last ?? day, excluded: excluded)
+        return try compute(delay, terms: terms, rule: rule, inputs: inputs)
+    }
+
+    /// Partial payments summed by date, in date order; none may fall after the end day.
+    static func paymentsByDate(_ delay: DelayCase) throws(InputError) -> [(CivilDate, Yen)] {
+        var byDate: [CivilDate: Yen] = [:]
+        for payment in delay.payments {
+            guard payment.date <= delay.end else {
+                throw InputError(field: "payments", reason: "the payment on \(payment.date) is after the final payment day \(delay.end); the final day must be the last")
+            }
+            byDate[payment.date, default: .zero] = byDate[payment.date, default: .zero] + payment.amount
+        }
+        return byDate.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
+
+/// Adds up the segments of an accrual, balance period by balance period.
+struct Accumulator {
+    let terms: AccrualTerms
+    let excluded: ExcludedDays
+    let rates: RateResolver
+    let segmentRule: Rounding?
+    /// The sum of the segments as they enter the total (rounded when segments are).
+    private(set) var total = Rational(0)
+    /// The sum of the exact segment values.
+    private(set) var exactTotal = Rational(0)
+    /// Interest accrued and not yet paid, for `interestFirst` allocation.
+    private var unpaidInterest = Rational(0)
+    private var accruedSinceLastPayment = Rational(0)
+
+    init(terms: AccrualTerms, excluded: ExcludedDays, rates: RateResolver) {
+        self.terms = terms
+        self.excluded = excluded
+        self.rates = rates
+        if case .eachSegment(let rounding) = terms.segmentRounding { segmentRule = rounding } else { segmentRule = nil }
+    }
+
+    /// Adds the segments of one balance period.
+    mutating func accrue(_ balance: Yen, over period: DateWindow, explanation: inout Explanation) throws(InputError) {
+        var base = balance
+        if let minimum = terms.baseMinimum, balance < minimum {
+            explanation.notes.append("Balance \(balance) from \(period.first) is under \(minimum): not charged (\(minimum.grouped)円未満は計算しない).")
+            return
+        }
+        if let rounding = terms.baseRounding {
+            base = rounding.apply(balance.exact)
+            explanation.steps.append(.rounding(label: "base from \(period.first) (計算の基礎)", rule: rounding, before: balance.exact, after: base))
+        }
+        for piece in rates.pieces(of: period) {
+            let (rate, note) = try rates.rate(on: piece.first)
+            for part in try terms.basis.pieces(of: piece, excluding: excluded) where part.days > 0 {
+                let exact = base.exact * rate.annual * part.yearFraction
+                let rounded = segmentRule?.apply(exact)
+                let value = rounded?.exact ?? exact
+                exactTotal += exact
+                total += value
+                accruedSinceLastPayment += value
+                explanation.segments.append(Explanation.Segment(
+                    window: part.window, days: part.days, principal: base, rate: rate, yearFraction: part.yearFraction,
+                    formula: part.formula, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note))
+            }
+        }
+    }
+
+    /// Applies a payment made on or before the deadline: it only reduces the principal.
+    mutating func applyBeforeDelay(_ amount: Yen, on date: CivilDate, to balance: Yen, explanation: inout Explanation) -> Yen {
+        let newBalance = max(.zero, balance - amount)
+        explanation.notes.append("Payment of \(amount) on \(date), before the delay began: principal \(balance) → \(newBalance).")
+        return newBalance
+    }
+
+    /// Applies a partial payment at the end of a balance period and returns the new balance,
+    /// which is charged from the day after the payment.
+    mutating func applyPayment(_ amount: Yen, on date: CivilDate, to balance: Yen, explanation: inout Explanation) -> Yen {
+        var toPrincipal = amount
+        if terms.paymentAllocation == .interestFirst {
+            unpaidInterest += accruedSinceLastPayment
+            let owed = Yen(unpaidInterest.rounded(.floor))
+            let toInterest = min(amount, owed)
+            unpaidInterest -= toInterest.exact
+            toPrincipal = amount - toInterest
+            explanation.notes.append("Payment of \(amount) on \(date): \(toInterest) to accrued interest (of \(owed)), \(toPrincipal) to principal (民法第489条: 利息に先に充当).")
+        }
+        accruedSinceLastPayment = 0
+        let newBalance = max(.zero, balance - toPrincipal)
+        var note = "Payment on \(date): principal \(balance) → \(newBalance) from \(date.nextDay)"
+        if toPrincipal > balance { note += "; \(toPrincipal - balance) beyond the principal is left to the charge itself" }
+        explanation.notes.append(note + ".")
+        return newBalance
     }
 }

@@ -54,7 +54,7 @@ public struct ContractCase: Sendable {
     public func compute() throws(InputError) -> ChargeResult {
         func terms(_ defaults: AccrualTerms) -> AccrualTerms {
             var terms = defaults
-            if let rate { terms.rate = rate }
+            if let rate { terms.setFixedRate(rate) }
             return terms
         }
         switch regime {

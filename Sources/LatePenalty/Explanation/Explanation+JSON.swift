@@ -24,6 +24,7 @@ extension Explanation {
                 ("year_fraction", .string(segment.yearFraction.description)), ("exact", .string(segment.exact.description)),
             ]
             if let rounded = segment.rounded { fields.append(("rounded", .string(rounded.value.description))) }
+            if let note = segment.rateNote { fields.append(("rate_note", .string(note))) }
             return .object(fields)
         })))
         members.append(("steps", .array(steps.map { step in

@@ -18,6 +18,7 @@ extension Explanation {
         for segment in segments {
             var text = "\(segment.principal) × \(segment.rate) × \(segment.formula) = \(segment.exact) ≈ \(segment.exact.decimalString(fractionDigits: 6))"
             if let rounded = segment.rounded, let rule = segment.segmentRounding { text += " → \(rounded) (\(rule))" }
+            if let note = segment.rateNote { text += " [\(note)]" }
             line("segment \(segment.window) (\(segment.days)d)", text)
         }
         for step in steps {

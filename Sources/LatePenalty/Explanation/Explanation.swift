@@ -28,6 +28,9 @@ public struct Explanation: Sendable {
         /// The segment after its own rounding, when segments are rounded one by one.
         public let rounded: Yen?
         public let segmentRounding: Rounding?
+        /// Where the rate comes from (low or high rate, the table row and its source), if not a
+        /// single fixed rate.
+        public let rateNote: String?
     }
 
     /// An arithmetic or rounding step.

@@ -11,29 +11,33 @@ public struct DamagesInterest: Sendable {
     public var designatedPeriodEnd: CivilDate
     /// The day the contractor paid (納付した日).
     public var paymentDate: CivilDate
+    /// Partial payments before `paymentDate`: each reduces the unpaid 賠償金等 from the day after.
+    public var payments: [Payment]
     public var terms: AccrualTerms
 
     public static let defaultTerms = AccrualTerms(rate: .seedContract)
     public static let rule = RuleReference(
         clause: "第22条第1項", title: "interest on unpaid damages and penalties (賠償金等の遅延利息)", document: SeedContract.document)
 
-    public init(damages: Yen, designatedPeriodEnd: CivilDate, paymentDate: CivilDate, terms: AccrualTerms = DamagesInterest.defaultTerms) {
+    public init(
+        damages: Yen, designatedPeriodEnd: CivilDate, paymentDate: CivilDate, payments: [Payment] = [],
+        terms: AccrualTerms = DamagesInterest.defaultTerms
+    ) {
         self.damages = damages
         self.designatedPeriodEnd = designatedPeriodEnd
         self.paymentDate = paymentDate
+        self.payments = payments
         self.terms = terms
     }
 
     public func compute() throws(InputError) -> ChargeResult {
         try Accrual.compute(
-            principal: damages,
-            window: .delay(after: designatedPeriodEnd, through: paymentDate),
-            excluded: .none, terms: terms, rule: Self.rule,
+            DelayCase(principal: damages, due: designatedPeriodEnd, end: paymentDate, payments: payments),
+            terms: terms, rule: Self.rule,
             inputs: [
                 .init("damages", "damages and penalties (賠償金等)", damages.description),
                 .init("designated_period_end", "designated period ends (指定期間末日)", designatedPeriodEnd.iso8601),
                 .init("payment_date", "paid (納付日)", paymentDate.iso8601),
-                .init("rate", "rate (年利率)", "年\(terms.rate)"),
-            ])
+                            ])
     }
 }

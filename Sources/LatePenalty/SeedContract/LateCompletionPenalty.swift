@@ -36,14 +36,12 @@ public struct LateCompletionPenalty: Sendable {
 
     public func compute() throws(InputError) -> ChargeResult {
         try Accrual.compute(
-            principal: contractAmount,
-            window: .delay(after: contractPeriodEnd, through: completionDate),
-            excluded: inspectionDays, terms: terms, rule: Self.rule,
+            DelayCase(principal: contractAmount, due: contractPeriodEnd, end: completionDate, excluded: inspectionDays),
+            terms: terms, rule: Self.rule,
             inputs: [
                 .init("contract_amount", "contract amount (契約金額)", contractAmount.description),
                 .init("contract_period_end", "contract period ends (契約期間末日)", contractPeriodEnd.iso8601),
                 .init("completion_date", "completed (完了日)", completionDate.iso8601),
-                .init("rate", "rate (年利率)", "年\(terms.rate)"),
-            ])
+                            ])
     }
 }

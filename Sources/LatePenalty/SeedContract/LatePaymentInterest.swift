@@ -14,6 +14,9 @@ public struct LatePaymentInterest: Sendable {
     public var paymentDate: CivilDate
     /// Days of force majeure, not counted.
     public var forceMajeureDays: ExcludedDays
+    /// Partial payments of the price before `paymentDate`: each reduces the unpaid amount from
+    /// the day after it.
+    public var payments: [Payment]
     public var terms: AccrualTerms
 
     public static let defaultTerms = AccrualTerms(rate: .seedContract, minimum: SeedContract.underHundredYen)
@@ -22,25 +25,24 @@ public struct LatePaymentInterest: Sendable {
 
     public init(
         unpaidAmount: Yen, paymentDeadline: CivilDate, paymentDate: CivilDate,
-        forceMajeureDays: ExcludedDays = .none, terms: AccrualTerms = LatePaymentInterest.defaultTerms
+        forceMajeureDays: ExcludedDays = .none, payments: [Payment] = [], terms: AccrualTerms = LatePaymentInterest.defaultTerms
     ) {
         self.unpaidAmount = unpaidAmount
         self.paymentDeadline = paymentDeadline
         self.paymentDate = paymentDate
         self.forceMajeureDays = forceMajeureDays
+        self.payments = payments
         self.terms = terms
     }
 
     public func compute() throws(InputError) -> ChargeResult {
         try Accrual.compute(
-            principal: unpaidAmount,
-            window: .delay(after: paymentDeadline, through: paymentDate),
-            excluded: forceMajeureDays, terms: terms, rule: Self.rule,
+            DelayCase(principal: unpaidAmount, due: paymentDeadline, end: paymentDate, excluded: forceMajeureDays, payments: payments),
+            terms: terms, rule: Self.rule,
             inputs: [
                 .init("unpaid_amount", "unpaid amount (未払金額)", unpaidAmount.description),
                 .init("payment_deadline", "payment deadline (支払期限)", paymentDeadline.iso8601),
                 .init("payment_date", "paid (支払日)", paymentDate.iso8601),
-                .init("rate", "rate (年利率)", "年\(terms.rate)"),
-            ])
+                            ])
     }
 }

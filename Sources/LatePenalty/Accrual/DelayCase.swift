@@ -1,0 +1,24 @@
+/// The facts of one delay: what was owed, the deadline, the day it was finally paid (or the work
+/// completed), the days not counted, partial payments, and the contract date for regimes whose
+/// rate is fixed by it.
+public struct DelayCase: Sendable {
+    /// The principal owed at the deadline.
+    public var principal: Yen
+    /// The deadline; the delay starts the day after (民法第140条).
+    public var due: CivilDate
+    /// The last day of delay: the day of final payment or completion (counted).
+    public var end: CivilDate
+    public var excluded: ExcludedDays
+    /// Partial payments before `end`, in any order.
+    public var payments: [Payment]
+    public var contractDate: CivilDate?
+
+    public init(principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [], contractDate: CivilDate? = nil) {
+        self.principal = principal
+        self.due = due
+        self.end = end
+        self.excluded = excluded
+        self.payments = payments
+        self.contractDate = contractDate
+    }
+}

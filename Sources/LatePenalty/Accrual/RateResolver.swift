@@ -1,0 +1,64 @@
+/// Finds the rate of each day of one delay under a ``RatePlan``, and where the rate changes.
+struct RateResolver {
+    let plan: RatePlan
+    /// The last day of the low-rate period, when the plan has one.
+    let lowEnd: CivilDate?
+    /// The table row fixed for the whole delay (`firstDayOfDelay`, `contractDate…`).
+    let fixedRow: RateRow?
+
+    init(plan: RatePlan, delay: DelayCase, window: DateWindow) throws(InputError) {
+        self.plan = plan
+        lowEnd = plan.lowPeriod?.lastDay(afterEventOn: delay.due)
+        guard case .table(let schedule, let pick) = plan.source, pick != .eachDay else {
+            fixedRow = nil
+            return
+        }
+        let useContractDate = pick == .contractDateElseFirstDayOfDelay && delay.contractDate != nil
+        let date = useContractDate ? delay.contractDate! : window.first
+        guard let row = schedule.row(on: date) else {
+            throw RateResolver.missing(date, schedule, field: useContractDate ? "contract_date" : "due")
+        }
+        fixedRow = row
+    }
+
+    /// `period` cut wherever the rate may change: after the low-rate period, and at each table
+    /// row's first day for `eachDay` tables.
+    func pieces(of period: DateWindow) -> [DateWindow] {
+        var starts: [CivilDate] = []
+        if let lowEnd, period.contains(lowEnd), lowEnd < period.last { starts.append(lowEnd.nextDay) }
+        if case .table(let schedule, .eachDay) = plan.source {
+            for row in schedule.rows where row.window.first > period.first && row.window.first <= period.last {
+                starts.append(row.window.first)
+            }
+        }
+        var pieces: [DateWindow] = []
+        var first = period.first
+        for start in Set(starts).sorted() {
+            pieces.append(DateWindow(first: first, last: start.previousDay))
+            first = start
+        }
+        pieces.append(DateWindow(first: first, last: period.last))
+        return pieces
+    }
+
+    /// The rate of `day` and a note saying where it comes from.
+    func rate(on day: CivilDate) throws(InputError) -> (Rate, String?) {
+        let low = lowEnd.map { day <= $0 } ?? true
+        let tier = lowEnd == nil ? "" : (low ? "low rate" : "high rate")
+        switch plan.source {
+        case .fixed(let rate, let highRate):
+            return (low ? rate : (highRate ?? rate), tier.isEmpty ? nil : tier)
+        case .table(let schedule, let pick):
+            guard let row = pick == .eachDay ? schedule.row(on: day) : fixedRow else {
+                throw RateResolver.missing(day, schedule, field: "due")
+            }
+            let rate = low ? row.rate : (row.highRate ?? row.rate)
+            let picked = pick == .eachDay ? "" : " (\(pick.rawValue))"
+            return (rate, "\(tier.isEmpty ? "" : tier + ", ")rate table \(row.window)\(picked): \(row.source)")
+        }
+    }
+
+    static func missing(_ date: CivilDate, _ schedule: RateSchedule, field: String) -> InputError {
+        InputError(field: field, reason: "no rate in the table for \(date) (the table covers \(schedule.coverage)); give the rate explicitly in the 'rate' column, or a rate file with --rates")
+    }
+}

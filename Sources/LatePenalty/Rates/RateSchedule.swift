@@ -1,0 +1,60 @@
+/// One row of a rate table: the rates in force from `window.first` through `window.last`, and
+/// where the numbers come from.
+public struct RateRow: Sendable, Hashable {
+    public let window: DateWindow
+    /// The rate, or the low rate of a two-tier regime (the first one or two months).
+    public let rate: Rate
+    /// The high rate of a two-tier regime (after the first one or two months), if any.
+    public let highRate: Rate?
+    /// The notice, statute or page the numbers come from.
+    public let source: String
+
+    public init(window: DateWindow, rate: Rate, highRate: Rate? = nil, source: String) {
+        self.window = window
+        self.rate = rate
+        self.highRate = highRate
+        self.source = source
+    }
+}
+
+/// A table of dated rates with no gap and no overlap, in date order. Validated when made, so a
+/// table that would leave a day without a rate, or give it two, never reaches a computation.
+public struct RateSchedule: Sendable, Hashable {
+    public let rows: [RateRow]
+
+    /// Validates `rows`: at least one, in date order, each starting the day after the previous
+    /// one ends. The error names the row (1-based) and what is wrong with it.
+    public init(rows: [RateRow]) throws(InputError) {
+        guard !rows.isEmpty else { throw InputError(field: "rates", reason: "the rate table has no rows") }
+        for index in rows.indices.dropFirst() {
+            let previous = rows[index - 1].window, row = rows[index].window
+            let name = "rate table row \(index + 1) (from \(row.first))"
+            if row.first <= previous.first {
+                throw InputError(field: "rates", reason: "\(name) does not start after row \(index) (from \(previous.first)); list the rows in date order")
+            }
+            if row.first <= previous.last {
+                throw InputError(field: "rates", reason: "\(name) overlaps row \(index), which runs to \(previous.last); each day must have one rate")
+            }
+            if row.first > previous.last.nextDay {
+                let gap = DateWindow(first: previous.last.nextDay, last: row.first.previousDay)
+                throw InputError(field: "rates", reason: "\(name) leaves a gap after row \(index): no rate for \(gap) (\(gap.dayCount) day\(gap.dayCount == 1 ? "" : "s"))")
+            }
+        }
+        self.rows = rows
+    }
+
+    /// The days the table covers.
+    public var coverage: DateWindow { DateWindow(first: rows[0].window.first, last: rows[rows.count - 1].window.last) }
+
+    /// The row in force on `date`, or `nil` outside the table.
+    public func row(on date: CivilDate) -> RateRow? {
+        // Binary search: rows are sorted and contiguous.
+        var low = 0, high = rows.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let window = rows[middle].window
+            if date < window.first { high = middle - 1 } else if date > window.last { low = middle + 1 } else { return rows[middle] }
+        }
+        return nil
+    }
+}
