@@ -34,8 +34,12 @@ let package = Package(
         .target(
             name: "LatePenalty",
             dependencies: ["ExactNumbers"],
-            exclude: ["README.md"]
+            exclude: ["README.md", "Regimes/Bundled"],
+            plugins: ["EmbedRegimeFiles"]
         ),
+        // Compiles Sources/LatePenalty/Regimes/Bundled/*.json into the library (no run-time bundle).
+        .executableTarget(name: "embed-regime-files", path: "Sources/embed-regime-files"),
+        .plugin(name: "EmbedRegimeFiles", capability: .buildTool(), dependencies: ["embed-regime-files"]),
         .executableTarget(
             name: "penalty",
             dependencies: [

@@ -44,7 +44,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Batch.Contracts1k", configuration: .init(scalingFactor: .one, maxIterations: 200)) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try? ContractBatch.run(csv: csv, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
+            blackHole(try? Batch.run(csv: csv, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
         }
     }
 }

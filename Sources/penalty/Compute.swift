@@ -7,8 +7,9 @@ struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute every row of a CSV file; write one result row per input row to stdout.",
         discussion: """
-            Input columns: id,regime,amount and optionally due,paid,excluded,rate, in any order.
-            Output columns: \(ContractBatch.outputColumns.joined(separator: ",")).
+            Input columns: id,regime,amount and the columns the regimes use (due, paid, excluded,
+            payments, rate, high_rate, contract_date, and custom's terms), in any order.
+            Output columns: \(Batch.outputColumns.joined(separator: ",")).
             A bad row becomes a row with status=error and a message on stderr naming its line; the
             batch goes on. Exit status: 0 all rows computed, 1 some rows rejected, 2 the run could
             not be done (unreadable file, missing column).
@@ -19,6 +20,9 @@ struct Compute: ParsableCommand {
 
     @Flag(help: "Add an 'explanation' column with the full breakdown as compact JSON.")
     var explain = false
+
+    @Option(help: "A regime file that adds regimes or replaces bundled rate tables (docs/regimes/README.md).")
+    var rates: String?
 
     func run() throws {
         let start = ContinuousClock.now
@@ -32,11 +36,20 @@ struct Compute: ParsableCommand {
             FileHandle.standardError.write(Data("penalty: cannot read '\(file)': check the path and permissions\n".utf8))
             throw ExitCode(2)
         }
+        var catalog = RegimeCatalog.bundled
+        if let rates {
+            do {
+                catalog = try catalog.overlaying(regimeFileAt: rates)
+            } catch {
+                FileHandle.standardError.write(Data("penalty: --rates \(rates): \(error.reason)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         let output = OutputBuffer()
-        let summary: ContractBatch.Summary
+        let summary: Batch.Summary
         do {
-            summary = try ContractBatch.run(
-                csv: [UInt8](data), explain: explain, output: output.write,
+            summary = try Batch.run(
+                csv: [UInt8](data), catalog: catalog, explain: explain, output: output.write,
                 diagnostics: { FileHandle.standardError.write(Data("penalty: \($0)\n".utf8)) })
         } catch {
             output.flush()

@@ -11,7 +11,7 @@ struct Explain: ParsableCommand {
                 --due 2022-03-25 --paid 2022-04-30 --excluded 2022-04-10..2022-04-12
             """)
 
-    @Option(help: "One of: \(ContractRegime.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The regime: \(RegimeCatalog.bundled.names.joined(separator: ", ")).")
     var regime: String
 
     @Option(help: "The amount in whole yen (digits, optionally grouped: 10,000,000).")
@@ -26,8 +26,23 @@ struct Explain: ParsableCommand {
     @Option(help: "Days not counted: dates and FROM..TO ranges separated by ';'.")
     var excluded: String = ""
 
-    @Option(help: "The annual rate in percent, overriding the contract's 2.5 (write 2.5, not 2.5%).")
+    @Option(help: "The annual rate in percent, overriding the regime's (write 2.5, not 2.5%).")
     var rate: String?
+
+    @Option(name: .customLong("high-rate"), help: "With --rate, the high rate of a two-tier regime.")
+    var highRate: String?
+
+    @Option(name: .customLong("contract-date"), help: "The contract date, for payment-delay-act (rate in force on it).")
+    var contractDate: String?
+
+    @Option(help: "Partial payments: DATE:AMOUNT pairs separated by ';'.")
+    var payments: String?
+
+    @Option(name: .customLong("set"), parsing: .singleValue, help: "Any other field of the regime, as NAME=VALUE (e.g. --set basis=actual-by-year for custom).")
+    var extra: [String] = []
+
+    @Option(help: "A regime file that adds regimes or replaces bundled rate tables (docs/regimes/README.md).")
+    var rates: String?
 
     @Flag(help: "Print the explanation as JSON instead of text.")
     var json = false
@@ -37,9 +52,18 @@ struct Explain: ParsableCommand {
         fields["due"] = due
         fields["paid"] = paid
         fields["rate"] = rate
+        fields["high_rate"] = highRate
+        fields["contract_date"] = contractDate
+        fields["payments"] = payments
+        for assignment in extra {
+            guard let equals = assignment.firstIndex(of: "=") else { throw ValidationError("--set '\(assignment)' is not NAME=VALUE") }
+            fields[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
         let result: ChargeResult
         do {
-            result = try ContractCase(fields: fields).compute()
+            var catalog = RegimeCatalog.bundled
+            if let rates { catalog = try catalog.overlaying(regimeFileAt: rates) }
+            result = try catalog.compute(fields)
         } catch {
             throw ValidationError("\(error)")
         }

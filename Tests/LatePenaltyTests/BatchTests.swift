@@ -3,9 +3,9 @@ import Testing
 
 @Suite("penalty compute for the contract regimes")
 struct BatchTests {
-    func run(_ csv: String, explain: Bool = false) throws -> (rows: [String], diagnostics: [String], summary: ContractBatch.Summary) {
+    func run(_ csv: String, explain: Bool = false) throws -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
         var output: [String] = [], diagnostics: [String] = []
-        let summary = try ContractBatch.run(csv: Array(csv.utf8), explain: explain, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
+        let summary = try Batch.run(csv: Array(csv.utf8), explain: explain, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
         return (output.joined().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init), diagnostics, summary)
     }
 
@@ -59,8 +59,8 @@ struct BatchTests {
     }
 
     @Test func fileProblemsStopTheRun() {
-        #expect(throws: ContractBatch.FileError.self) { try run("") }
-        #expect(throws: ContractBatch.FileError.self) { try run("id,amount\nA,100\n") }
+        #expect(throws: Batch.FileError.self) { try run("") }
+        #expect(throws: Batch.FileError.self) { try run("id,amount\nA,100\n") }
     }
 
     @Test func byteOrderMarkIsSkipped() throws {

@@ -110,15 +110,15 @@ struct Accumulator {
 
     /// Adds the segments of one balance period.
     mutating func accrue(_ balance: Yen, over period: DateWindow, explanation: inout Explanation) throws(InputError) {
-        var base = balance
         if let minimum = terms.baseMinimum, balance < minimum {
-            explanation.notes.append("Balance \(balance) from \(period.first) is under \(minimum): not charged (\(minimum.grouped)円未満は計算しない).")
+            explanation.bases.append(Explanation.Base(
+                from: period.first, balance: balance, rounding: nil, base: .zero,
+                note: "under \(minimum): not charged (\(minimum.grouped)円未満は計算しない)"))
             return
         }
-        if let rounding = terms.baseRounding {
-            base = rounding.apply(balance.exact)
-            explanation.steps.append(.rounding(label: "base from \(period.first) (計算の基礎)", rule: rounding, before: balance.exact, after: base))
-        }
+        let base = terms.baseRounding?.apply(balance.exact) ?? balance
+        explanation.bases.append(Explanation.Base(
+            from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
         for piece in rates.pieces(of: period) {
             let (rate, note) = try rates.rate(on: piece.first)
             for part in try terms.basis.pieces(of: piece, excluding: excluded) where part.days > 0 {

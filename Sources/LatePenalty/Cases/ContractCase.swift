@@ -5,49 +5,47 @@ public struct ContractCase: Sendable {
     public var due: CivilDate?
     public var paid: CivilDate?
     public var excluded: ExcludedDays
+    public var payments: [Payment]
     /// Overrides the contract's 年2.5% when given.
     public var rate: Rate?
 
-    public init(regime: ContractRegime, amount: Yen, due: CivilDate? = nil, paid: CivilDate? = nil, excluded: ExcludedDays = .none, rate: Rate? = nil) {
+    public init(
+        regime: ContractRegime, amount: Yen, due: CivilDate? = nil, paid: CivilDate? = nil, excluded: ExcludedDays = .none,
+        payments: [Payment] = [], rate: Rate? = nil
+    ) {
         self.regime = regime
         self.amount = amount
         self.due = due
         self.paid = paid
         self.excluded = excluded
+        self.payments = payments
         self.rate = rate
     }
 
-    /// Reads a case from text fields named as in the file format: `regime`, `amount`, `due`,
-    /// `paid`, `excluded`, `rate`. A missing or empty optional field is absent.
-    public init(fields: [String: String]) throws(InputError) {
-        let regimeText = fields["regime"] ?? ""
-        guard let regime = ContractRegime(rawValue: regimeText) else {
-            let known = ContractRegime.allCases.map(\.rawValue).joined(separator: ", ")
-            throw InputError(field: "regime", reason: regimeText.isEmpty ? "is empty; use one of \(known)" : "unknown regime '\(regimeText)'; use one of \(known)")
-        }
-        func text(_ name: String) -> String? {
-            guard let value = fields[name], !value.isEmpty else { return nil }
-            return value
-        }
+    /// Reads a case of `regime` from text fields named as in the file format. A field the regime
+    /// does not use must be empty.
+    public init(regime: ContractRegime, fields values: [String: String]) throws(InputError) {
+        try regime.rejectUnused(values)
+        let fields = CaseFields(values: values)
         self.regime = regime
-        self.amount = try Yen.parse(fields["amount"] ?? "", field: "amount")
+        amount = try fields.amount()
         if regime.countsDays {
-            guard let dueText = text("due") else { throw InputError(field: "due", reason: "is empty; \(regime.rawValue) needs the deadline as YYYY-MM-DD") }
-            guard let paidText = text("paid") else { throw InputError(field: "paid", reason: "is empty; \(regime.rawValue) needs the end date as YYYY-MM-DD") }
-            due = try CivilDate.parse(dueText, field: "due")
-            paid = try CivilDate.parse(paidText, field: "paid")
-        } else {
-            due = try text("due").map { (t) throws(InputError) in try CivilDate.parse(t, field: "due") }
-            paid = try text("paid").map { (t) throws(InputError) in try CivilDate.parse(t, field: "paid") }
+            due = try fields.date("due", "the deadline (\(regime.rawValue))")
+            paid = try fields.date("paid", "the completion or payment day (\(regime.rawValue))")
         }
-        excluded = try ExcludedDays.parse(fields["excluded"] ?? "", field: "excluded")
-        rate = try text("rate").map { (t) throws(InputError) in try Rate.parse(percent: t, field: "rate") }
-        if !regime.countsDays && !excluded.isEmpty {
-            throw InputError(field: "excluded", reason: "\(regime.rawValue) does not count days; leave excluded empty")
+        excluded = try fields.excluded()
+        payments = try fields.payments()
+        rate = try fields.optionalRate("rate")
+    }
+
+    /// Reads a case from text fields; `fields["regime"]` names a seed-contract regime.
+    public init(fields: [String: String]) throws(InputError) {
+        let name = fields["regime"] ?? ""
+        guard let regime = ContractRegime(rawValue: name) else {
+            let known = ContractRegime.allCases.map(\.rawValue).joined(separator: ", ")
+            throw InputError(field: "regime", reason: name.isEmpty ? "is empty; use one of \(known)" : "unknown regime '\(name)'; use one of \(known)")
         }
-        if !regime.countsDays && rate != nil {
-            throw InputError(field: "rate", reason: "\(regime.rawValue) is a fixed fraction of the amount; leave rate empty")
-        }
+        try self.init(regime: regime, fields: fields)
     }
 
     /// Computes the case by its clause.
@@ -65,13 +63,11 @@ public struct ContractCase: Sendable {
         case .latePayment:
             return try LatePaymentInterest(
                 unpaidAmount: amount, paymentDeadline: due!, paymentDate: paid!, forceMajeureDays: excluded,
-                terms: terms(LatePaymentInterest.defaultTerms)).compute()
+                payments: payments, terms: terms(LatePaymentInterest.defaultTerms)).compute()
         case .damagesInterest:
-            guard excluded.isEmpty else {
-                throw InputError(field: "excluded", reason: "第22条 counts every day to payment; leave excluded empty")
-            }
             return try DamagesInterest(
-                damages: amount, designatedPeriodEnd: due!, paymentDate: paid!, terms: terms(DamagesInterest.defaultTerms)).compute()
+                damages: amount, designatedPeriodEnd: due!, paymentDate: paid!, payments: payments,
+                terms: terms(DamagesInterest.defaultTerms)).compute()
         case .terminationPenalty:
             return try TerminationPenalty(contractAmount: amount).compute()
         case .antitrustDamages:

@@ -1,18 +1,30 @@
 /// The seed contract's charges, by the names used in files and on the command line.
-public enum ContractRegime: String, Sendable, CaseIterable {
+public enum ContractRegime: String, Sendable, CaseIterable, Regime {
     /// 第6条第3項: `amount` = contract amount, `due` = last day of the contract period, `paid` =
     /// completion day, `excluded` = inspection days.
     case lateCompletion = "contract-late-completion"
     /// 第6条第5項: `amount` = unpaid price, `due` = payment deadline, `paid` = payment day,
-    /// `excluded` = force-majeure days.
+    /// `excluded` = force-majeure days, `payments` = partial payments of the price.
     case latePayment = "contract-late-payment"
     /// 第22条第1項: `amount` = unpaid 賠償金等, `due` = last day of the designated period, `paid` =
-    /// payment day.
+    /// payment day, `payments` = partial payments.
     case damagesInterest = "contract-damages-interest"
     /// 第21条第3項: `amount` = contract amount; 1/10.
     case terminationPenalty = "contract-termination-penalty"
     /// 第21条第4項: `amount` = contract amount; 15/100.
     case antitrustDamages = "contract-antitrust-damages"
+
+    public var name: String { rawValue }
+
+    public var title: String {
+        switch self {
+        case .lateCompletion: return LateCompletionPenalty.rule.title
+        case .latePayment: return LatePaymentInterest.rule.title
+        case .damagesInterest: return DamagesInterest.rule.title
+        case .terminationPenalty: return TerminationPenalty.rule.title
+        case .antitrustDamages: return AntitrustDamages.rule.title
+        }
+    }
 
     /// Whether the regime counts days and so needs `due` and `paid`.
     public var countsDays: Bool {
@@ -20,5 +32,18 @@ public enum ContractRegime: String, Sendable, CaseIterable {
         case .lateCompletion, .latePayment, .damagesInterest: return true
         case .terminationPenalty, .antitrustDamages: return false
         }
+    }
+
+    public var fields: [String] {
+        switch self {
+        case .lateCompletion: return ["amount", "due", "paid", "excluded", "rate"]
+        case .latePayment: return ["amount", "due", "paid", "excluded", "payments", "rate"]
+        case .damagesInterest: return ["amount", "due", "paid", "payments", "rate"]
+        case .terminationPenalty, .antitrustDamages: return ["amount"]
+        }
+    }
+
+    public func compute(_ fields: [String: String]) throws(InputError) -> ChargeResult {
+        try ContractCase(regime: self, fields: fields).compute()
     }
 }

@@ -16,6 +16,18 @@ extension Explanation {
         members.append(("counted_days", .integer(countedDays)))
         members.append(("excluded_days", .integer(excludedDays)))
         members.append(("excluded", .array(excludedRuns.map(window))))
+        members.append(("bases", .array(bases.map { base in
+            var fields: [(String, JSONValue)] = [
+                ("from", .string(base.from.iso8601)), ("balance", .string(base.balance.value.description)),
+                ("base", .string(base.base.value.description)),
+            ]
+            if let rounding = base.rounding {
+                fields.append(("rounding", .string(rounding.mode.rawValue)))
+                fields.append(("unit", .string(rounding.unit.description)))
+            }
+            if let note = base.note { fields.append(("note", .string(note))) }
+            return .object(fields)
+        })))
         members.append(("segments", .array(segments.map { segment in
             var fields: [(String, JSONValue)] = [
                 ("from", .string(segment.window.first.iso8601)), ("to", .string(segment.window.last.iso8601)),

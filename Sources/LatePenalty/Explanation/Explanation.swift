@@ -33,6 +33,18 @@ public struct Explanation: Sendable {
         public let rateNote: String?
     }
 
+    /// The principal charged from a day on: the balance owed, and the base after the base
+    /// rounding (地方税: floor to ¥1,000) or the base minimum.
+    public struct Base: Sendable, Hashable {
+        public let from: CivilDate
+        public let balance: Yen
+        public let rounding: Rounding?
+        /// The amount charged; 0 when the balance is under the base minimum.
+        public let base: Yen
+        /// Why the base differs from the balance, if it does.
+        public let note: String?
+    }
+
     /// An arithmetic or rounding step.
     public enum Step: Sendable, Hashable {
         case value(label: String, exact: Rational)
@@ -49,6 +61,8 @@ public struct Explanation: Sendable {
     public var excludedDays = 0
     /// The excluded days inside the window, as runs.
     public var excludedRuns: [DateWindow] = []
+    /// The base of each balance period, in date order (one unless there are partial payments).
+    public var bases: [Base] = []
     public var segments: [Segment] = []
     public var steps: [Step] = []
     public var minimum: MinimumDecision?

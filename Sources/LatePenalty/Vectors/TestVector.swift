@@ -24,18 +24,25 @@ public struct TestVector: Sendable, Codable {
         public var printed: String
     }
 
-    /// The expected outcome; absent fields are not checked.
+    /// The expected outcome; absent fields are not checked (a partial published example checks
+    /// only what its source printed).
     public struct Expected: Sendable, Codable {
-        public var status: String
+        public var status: String?
         public var amount: String?
         public var exact: String?
         public var countedDays: Int?
         public var excludedDays: Int?
         /// For `status: error`: text the error message must contain.
         public var error: String?
+        /// Each segment's value as it enters the sum (rounded when segments are rounded), in
+        /// order; `null` for a segment the source did not print.
+        public var segments: [String?]?
+        /// Each segment's day count, in order; `null` where not printed.
+        public var segmentDays: [Int?]?
 
         enum CodingKeys: String, CodingKey {
-            case status, amount, exact, error
+            case status, amount, exact, error, segments
+            case segmentDays = "segment_days"
             case countedDays = "counted_days"
             case excludedDays = "excluded_days"
         }

@@ -34,8 +34,8 @@ public enum VectorVerifier {
         return files
     }
 
-    /// Checks every vector in `files`.
-    public static func verify(files: [String]) -> Report {
+    /// Checks every vector in `files` against the regimes of `catalog`.
+    public static func verify(files: [String], catalog: RegimeCatalog = .bundled) -> Report {
         var report = Report()
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -51,7 +51,7 @@ public enum VectorVerifier {
             }
             var seen = Set<String>()
             for vector in suite.vectors {
-                var problems = check(vector)
+                var problems = check(vector, catalog: catalog)
                 if !seen.insert(vector.id).inserted { problems.append("duplicate id") }
                 if problems.isEmpty {
                     report.passed += 1
@@ -64,7 +64,7 @@ public enum VectorVerifier {
     }
 
     /// What is wrong with one vector: its provenance, then each differing field.
-    static func check(_ vector: TestVector) -> [String] {
+    static func check(_ vector: TestVector, catalog: RegimeCatalog) -> [String] {
         var problems: [String] = []
         switch vector.kind {
         case .published:
@@ -81,17 +81,38 @@ public enum VectorVerifier {
         let expected = vector.expected
         let result: ChargeResult
         do {
-            result = try ContractCase(fields: vector.inputs).compute()
+            result = try catalog.compute(vector.inputs)
         } catch {
             if expected.status != "error" {
-                problems.append("status expected \(expected.status), got error (\(error))")
+                problems.append("expected \(expected.status ?? "a result"), got error (\(error))")
             } else if let fragment = expected.error, !error.description.contains(fragment) {
                 problems.append("error expected to contain '\(fragment)', got '\(error)'")
             }
             return problems
         }
-        if expected.status != result.status.rawValue {
-            problems.append("status expected \(expected.status), got \(result.status.rawValue)")
+        if let status = expected.status, status != result.status.rawValue {
+            problems.append("status expected \(status), got \(result.status.rawValue)")
+        }
+        let segments = result.explanation.segments
+        if let values = expected.segments {
+            let actual = segments.map { $0.rounded?.value.description ?? $0.exact.description }
+            if values.count != actual.count {
+                problems.append("expected \(values.count) segments, got \(actual.count) (\(actual.joined(separator: ", ")))")
+            } else {
+                for (index, (want, got)) in zip(values, actual).enumerated() where want != nil && want != got {
+                    problems.append("segment \(index + 1) expected \(want!), got \(got)")
+                }
+            }
+        }
+        if let days = expected.segmentDays {
+            let actual = segments.map(\.days)
+            if days.count != actual.count {
+                problems.append("expected \(days.count) segments, got \(actual.count) (days \(actual.map(String.init).joined(separator: ", ")))")
+            } else {
+                for (index, (want, got)) in zip(days, actual).enumerated() where want != nil && want != got {
+                    problems.append("segment \(index + 1) expected \(want!) days, got \(got)")
+                }
+            }
         }
         if let amount = expected.amount, amount != result.amount.value.description {
             problems.append("amount expected \(amount), got \(result.amount.value)")

@@ -1,10 +1,8 @@
-/// `penalty compute` for the seed-contract regimes: one output row per input row, in input
-/// order, each bad row reported with its line, field and reason while the batch goes on.
-public enum ContractBatch {
-    /// Columns that every input file must have; `due`, `paid`, `excluded` and `rate` are optional.
+/// `penalty compute`: one output row per input row, in input order, each bad row reported with
+/// its line, field and reason while the batch goes on.
+public enum Batch {
+    /// Columns that every input file must have.
     public static let requiredColumns = ["id", "regime", "amount"]
-    /// The columns read from each row.
-    public static let knownColumns = ["id", "regime", "amount", "due", "paid", "excluded", "rate"]
     /// The output header.
     public static let outputColumns = ["id", "regime", "status", "amount", "counted_days", "excluded_days", "error"]
 
@@ -23,37 +21,42 @@ public enum ContractBatch {
         public let description: String
     }
 
-    /// Computes every row of `csv` (UTF-8 bytes), passing each output line to `output` and each
-    /// rejected row's message (with its line number) to `diagnostics`.
+    /// Computes every row of `csv` (UTF-8 bytes) with the regimes of `catalog`, passing each
+    /// output line to `output` and each rejected row's message (with its line number) to
+    /// `diagnostics`.
     public static func run(
-        csv: [UInt8], explain: Bool = false, output: (String) -> Void, diagnostics: (String) -> Void
+        csv: [UInt8], catalog: RegimeCatalog = .bundled, explain: Bool = false,
+        output: (String) -> Void, diagnostics: (String) -> Void
     ) throws(FileError) -> Summary {
         var records = CSVReader.records(in: csv)[...]
-        guard let header = records.popFirst() else { throw FileError(description: "the file is empty: expected a header row with \(requiredColumns.joined(separator: ","))") }
+        guard let header = records.popFirst() else {
+            throw FileError(description: "the file is empty: expected a header row with \(requiredColumns.joined(separator: ","))")
+        }
         if let error = header.error { throw FileError(description: "line \(header.line): the header row is malformed: \(error)") }
         let names = header.fields.map { String($0.trimmingSpaces) }
         for column in requiredColumns where !names.contains(column) {
-            throw FileError(description: "line \(header.line): the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and may have due,paid,excluded,rate")
+            throw FileError(description: "line \(header.line): the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
+        }
+        let known = catalog.knownFields
+        for name in names where !known.contains(name) {
+            diagnostics("line \(header.line): column '\(name)' is not used by any regime; it is ignored")
         }
         output(CSVWriter.row(outputColumns + (explain ? ["explanation"] : [])))
         var summary = Summary()
         for record in records {
             summary.read += 1
             var fields: [String: String] = [:]
-            var failure: InputError? = record.error.map { InputError(field: nil, reason: $0) }
-            if failure == nil && record.fields.count != names.count {
-                failure = InputError(field: nil, reason: "has \(record.fields.count) fields but the header has \(names.count)")
-            }
             // Even a row with the wrong number of fields keeps its id and regime, so that the
             // error row can be traced back to it.
-            for (name, value) in zip(names, record.fields) where knownColumns.contains(name) {
-                fields[name] = String(value.trimmingSpaces)
-            }
+            for (name, value) in zip(names, record.fields) where known.contains(name) { fields[name] = String(value.trimmingSpaces) }
             let id = fields["id"] ?? ""
             let regime = fields["regime"] ?? ""
             do throws(InputError) {
-                if let failure { throw failure }
-                let result = try ContractCase(fields: fields).compute()
+                if let error = record.error { throw InputError(field: nil, reason: error) }
+                if record.fields.count != names.count {
+                    throw InputError(field: nil, reason: "has \(record.fields.count) fields but the header has \(names.count)")
+                }
+                let result = try catalog.compute(fields)
                 summary.computed += 1
                 if result.status == .waived { summary.waived += 1 }
                 summary.totalByRegime[regime, default: .zero] = summary.totalByRegime[regime, default: .zero] + result.amount

@@ -1,0 +1,133 @@
+/// A regime defined by data (a bundled JSON file or a user's): rate table, milestones, basis,
+/// roundings and minimums. `local-tax-arrears`, `national-tax-arrears`, `payment-delay-act`,
+/// `civil-statutory`, and any regime a user defines.
+public struct DataRegime: Regime {
+    public let name: String
+    public let title: String
+    public let rule: RuleReference
+    /// What the regime does, in a sentence or two, with its source.
+    public let summary: String
+    public let terms: AccrualTerms
+    public var fields: [String] { ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate"] + (usesContractDate ? ["contract_date"] : []) }
+
+    var usesContractDate: Bool {
+        if case .table(_, .contractDateElseFirstDayOfDelay) = terms.rates.source { return true }
+        return false
+    }
+
+    init(file: RegimeFile) throws(InputError) {
+        func fail(_ reason: String) -> InputError { InputError(field: "rates", reason: "regime '\(file.name)': \(reason)") }
+        name = file.name
+        title = file.title ?? file.name
+        summary = file.summary ?? ""
+        rule = RuleReference(clause: file.clause ?? "", title: title, document: file.document ?? "")
+        guard let rates = file.rates, let rows = rates.table else { throw fail("has no rates.table") }
+        let pick = rates.pick ?? RatePick.eachDay.rawValue
+        guard let ratePick = RatePick(rawValue: pick) else {
+            throw fail("rates.pick '\(pick)' is not one of \(RatePick.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var tableRows: [RateRow] = []
+        for (index, row) in rows.enumerated() {
+            let label = "rate table row \(index + 1)"
+            do throws(InputError) {
+                let from = try CivilDate.parse(row.from, field: "from")
+                let to = try row.to.map { (text) throws(InputError) in try CivilDate.parse(text, field: "to") } ?? CivilDate(year: 9999, month: 12, day: 31)!
+                guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
+                tableRows.append(RateRow(
+                    window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
+                    highRate: try row.highRate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "high_rate") },
+                    source: row.source))
+            } catch {
+                throw fail("\(label): \(error)")
+            }
+        }
+        let schedule: RateSchedule
+        do throws(InputError) { schedule = try RateSchedule(rows: tableRows) } catch { throw fail(error.reason) }
+        let lowPeriod = rates.lowPeriodMonths.map { CivilPeriod.months($0) }
+        if tableRows.contains(where: { $0.highRate != nil }) && lowPeriod == nil {
+            throw fail("rows give a high_rate but rates.low_period_months is missing")
+        }
+        let basisName = file.basis ?? "fixed-365"
+        guard let basis = DayCountBases.named(basisName) else {
+            throw fail("basis '\(basisName)' is not one of \(DayCountBases.all.map(\.name).joined(separator: ", "))")
+        }
+        terms = AccrualTerms(
+            rates: RatePlan(source: .table(schedule, pick: ratePick), lowPeriod: lowPeriod),
+            basis: basis,
+            baseRounding: try DataRegime.rounding(file.base, what: "base", regime: file.name),
+            baseMinimum: try DataRegime.yen(file.base?.minimum, what: "base.minimum", regime: file.name),
+            segmentRounding: try DataRegime.segmentRounding(file.segments, regime: file.name),
+            resultRounding: try DataRegime.rounding(file.result, what: "result", regime: file.name) ?? .floorToYen,
+            minimum: try DataRegime.yen(file.result?.minimum, what: "result.minimum", regime: file.name).map { .waiveBelow($0) } ?? MinimumRule.none,
+            paymentAllocation: try DataRegime.allocation(file.payments, regime: file.name))
+    }
+
+    static func rounding(_ amounts: RegimeFile.Amounts?, what: String, regime: String) throws(InputError) -> Rounding? {
+        guard let amounts, amounts.rounding != nil || amounts.unit != nil else { return nil }
+        let modeName = amounts.rounding ?? "floor"
+        guard let mode = RoundingMode(rawValue: modeName) else {
+            throw InputError(field: "rates", reason: "regime '\(regime)': \(what).rounding '\(modeName)' is not one of \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let unit = try yen(amounts.unit ?? "1", what: "\(what).unit", regime: regime) ?? Yen(1)
+        guard unit.value.signum > 0 else { throw InputError(field: "rates", reason: "regime '\(regime)': \(what).unit must be positive") }
+        return Rounding(mode, toMultipleOf: unit.value)
+    }
+
+    static func yen(_ text: String?, what: String, regime: String) throws(InputError) -> Yen? {
+        guard let text else { return nil }
+        do throws(InputError) { return try Yen.parse(text, field: what) } catch {
+            throw InputError(field: "rates", reason: "regime '\(regime)': \(error)")
+        }
+    }
+
+    static func segmentRounding(_ text: String?, regime: String) throws(InputError) -> SegmentRounding {
+        switch text ?? "total" {
+        case "each": return .eachSegment(.floorToYen)
+        case "total": return .totalOnly
+        case let other: throw InputError(field: "rates", reason: "regime '\(regime)': segments '\(other)' is not 'each' (floor each to ¥1) or 'total'")
+        }
+    }
+
+    static func allocation(_ text: String?, regime: String) throws(InputError) -> PaymentAllocation {
+        let name = text ?? PaymentAllocation.principalFirst.rawValue
+        guard let allocation = PaymentAllocation(rawValue: name) else {
+            throw InputError(field: "rates", reason: "regime '\(regime)': payments '\(name)' is not principal-first or interest-first")
+        }
+        return allocation
+    }
+
+    public func compute(_ values: [String: String]) throws(InputError) -> ChargeResult {
+        try rejectUnused(values)
+        let fields = CaseFields(values: values)
+        var terms = self.terms
+        terms.rates = try DataRegime.overriddenRates(terms.rates, fields)
+        let delay = DelayCase(
+            principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
+            end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
+            contractDate: try fields.optionalDate("contract_date"))
+        var inputs: [Explanation.Fact] = [
+            .init("amount", "amount (金額)", delay.principal.description),
+            .init("due", "due date (期限)", delay.due.iso8601),
+            .init("paid", "paid (納付・支払日)", delay.end.iso8601),
+        ]
+        if let contractDate = delay.contractDate { inputs.append(.init("contract_date", "contract date (契約日)", contractDate.iso8601)) }
+        if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
+        return try Accrual.compute(delay, terms: terms, rule: rule, inputs: inputs)
+    }
+
+    /// An explicit `rate` (and `high_rate`) in the row replaces the table for that row.
+    static func overriddenRates(_ plan: RatePlan, _ fields: CaseFields) throws(InputError) -> RatePlan {
+        let rate = try fields.optionalRate("rate"), high = try fields.optionalRate("high_rate")
+        guard let rate else {
+            if high != nil { throw InputError(field: "high_rate", reason: "is given without rate; give both or neither") }
+            return plan
+        }
+        if plan.lowPeriod != nil && high == nil {
+            throw InputError(field: "high_rate", reason: "is empty; this regime has a low and a high rate, so an explicit rate needs both rate and high_rate")
+        }
+        if plan.lowPeriod == nil && high != nil {
+            throw InputError(field: "high_rate", reason: "this regime has one rate; leave high_rate empty")
+        }
+        return RatePlan(source: .fixed(rate: rate, highRate: high), lowPeriod: plan.lowPeriod)
+    }
+}

@@ -1,0 +1,63 @@
+/// A named way of computing a charge from the fields of one case (a row of a file, the flags of
+/// `penalty explain`): `contract-late-completion`, `local-tax-arrears`, `custom` …
+public protocol Regime: Sendable {
+    /// The name used in the `regime` column.
+    var name: String { get }
+    /// What it charges, for a person.
+    var title: String { get }
+    /// The fields it reads besides `id` and `regime`.
+    var fields: [String] { get }
+    /// Computes one case. Fields are the raw text of the row; an empty field is absent. A field
+    /// the regime does not use is an error, never silently ignored.
+    func compute(_ fields: [String: String]) throws(InputError) -> ChargeResult
+}
+
+extension Regime {
+    /// Refuses non-empty fields this regime does not read.
+    func rejectUnused(_ fields: [String: String]) throws(InputError) {
+        for (name, value) in fields.sorted(by: { $0.key < $1.key })
+        where !value.isEmpty && name != "id" && name != "regime" && !self.fields.contains(name) {
+            throw InputError(field: name, reason: "is not used by \(self.name); leave it empty")
+        }
+    }
+}
+
+/// Reading typed values from a case's text fields, with errors that name the field.
+struct CaseFields {
+    let values: [String: String]
+
+    func text(_ name: String) -> String? {
+        guard let value = values[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    func required(_ name: String, _ what: String) throws(InputError) -> String {
+        guard let value = text(name) else { throw InputError(field: name, reason: "is empty; give \(what)") }
+        return value
+    }
+
+    func amount() throws(InputError) -> Yen { try Yen.parse(values["amount"] ?? "", field: "amount") }
+
+    func date(_ name: String, _ what: String) throws(InputError) -> CivilDate {
+        try CivilDate.parse(try required(name, what + " as YYYY-MM-DD"), field: name)
+    }
+
+    func optionalDate(_ name: String) throws(InputError) -> CivilDate? {
+        guard let value = text(name) else { return nil }
+        return try CivilDate.parse(value, field: name)
+    }
+
+    func optionalRate(_ name: String) throws(InputError) -> Rate? {
+        guard let value = text(name) else { return nil }
+        return try Rate.parse(percent: value, field: name)
+    }
+
+    func optionalYen(_ name: String) throws(InputError) -> Yen? {
+        guard let value = text(name) else { return nil }
+        return try Yen.parse(value, field: name)
+    }
+
+    func excluded() throws(InputError) -> ExcludedDays { try ExcludedDays.parse(values["excluded"] ?? "", field: "excluded") }
+
+    func payments() throws(InputError) -> [Payment] { try Payment.parseList(values["payments"] ?? "", field: "payments") }
+}

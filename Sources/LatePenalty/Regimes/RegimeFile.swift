@@ -1,0 +1,78 @@
+import Foundation
+
+/// The JSON form of a regime, as in `Regimes/Bundled/*.json` and in a user's `--rates` file.
+/// Documented field by field in docs/regimes/README.md.
+///
+/// In a user's file every field but `name` may be left out when the name is a bundled regime's:
+/// the fields given replace the bundled ones (most often just `rates.table`, to add a new year).
+struct RegimeFile: Codable, Sendable {
+    struct Rates: Codable, Sendable {
+        var pick: String?
+        var lowPeriodMonths: Int?
+        var table: [Row]?
+
+        enum CodingKeys: String, CodingKey {
+            case pick, table
+            case lowPeriodMonths = "low_period_months"
+        }
+    }
+
+    struct Row: Codable, Sendable {
+        var from: String
+        var to: String?
+        var rate: String
+        var highRate: String?
+        var source: String
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, rate, source
+            case highRate = "high_rate"
+        }
+    }
+
+    struct Amounts: Codable, Sendable {
+        var rounding: String?
+        var unit: String?
+        var minimum: String?
+    }
+
+    var name: String
+    var title: String?
+    var clause: String?
+    var document: String?
+    var summary: String?
+    var rates: Rates?
+    var basis: String?
+    var base: Amounts?
+    var segments: String?
+    var result: Amounts?
+    var payments: String?
+
+    /// One regime or `{"regimes": [...]}`.
+    static func decodeAll(_ data: Data) throws -> [RegimeFile] {
+        struct Many: Codable { var regimes: [RegimeFile] }
+        if let many = try? JSONDecoder().decode(Many.self, from: data) { return many.regimes }
+        return [try JSONDecoder().decode(RegimeFile.self, from: data)]
+    }
+
+    /// This file's fields laid over `base` (a bundled regime of the same name).
+    func overlaid(on base: RegimeFile) -> RegimeFile {
+        var merged = base
+        merged.title = title ?? base.title
+        merged.clause = clause ?? base.clause
+        merged.document = document ?? base.document
+        merged.summary = summary ?? base.summary
+        if let rates {
+            merged.rates = Rates(
+                pick: rates.pick ?? base.rates?.pick,
+                lowPeriodMonths: rates.lowPeriodMonths ?? base.rates?.lowPeriodMonths,
+                table: rates.table ?? base.rates?.table)
+        }
+        merged.basis = basis ?? base.basis
+        merged.base = self.base ?? base.base
+        merged.segments = segments ?? base.segments
+        merged.result = result ?? base.result
+        merged.payments = payments ?? base.payments
+        return merged
+    }
+}
