@@ -24,7 +24,7 @@ public enum Accrual {
         let payments = try paymentsByDate(delay)
         guard let window = DateWindow.delay(after: delay.due, through: delay.end) else {
             explanation.notes.append("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし).")
-            explanation.minimum = terms.minimum.decide(.zero)
+            explanation.minimum = terms.minimum.decide(.zero, exact: 0)
             return ChargeResult(status: .ok, amount: .zero, exactAmount: 0, countedDays: 0, excludedDays: 0, explanation: explanation)
         }
         explanation.window = window
@@ -56,7 +56,7 @@ public enum Accrual {
         }
         let rounded = terms.resultRounding.apply(total)
         explanation.steps.append(.rounding(label: "result", rule: terms.resultRounding, before: total, after: rounded))
-        let decision = terms.minimum.decide(rounded)
+        let decision = terms.minimum.decide(rounded, exact: total)
         explanation.minimum = decision
         return ChargeResult(
             status: decision.waived ? .waived : .ok, amount: decision.after, exactAmount: accumulator.exactTotal,

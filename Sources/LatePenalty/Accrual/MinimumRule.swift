@@ -6,13 +6,15 @@ public enum MinimumRule: Sendable, Hashable, CustomStringConvertible {
     /// status `waived`. 第6条第3項: 違約金の額が100円未満であるときは違約金を徴収しない.
     case waiveBelow(Yen)
 
-    /// Applies the rule to `amount`.
-    public func decide(_ amount: Yen) -> MinimumDecision {
+    /// Applies the rule to `amount`, the result after its rounding; `exact` is the value before
+    /// rounding, which tells a charge that rounded away (¥20.55 → ¥0 by a floor to ¥100) from
+    /// no charge at all.
+    public func decide(_ amount: Yen, exact: Rational) -> MinimumDecision {
         switch self {
         case .none:
-            return MinimumDecision(rule: self, before: amount, after: amount)
+            return MinimumDecision(rule: self, exact: exact, before: amount, after: amount)
         case .waiveBelow(let threshold):
-            return MinimumDecision(rule: self, before: amount, after: amount < threshold ? .zero : amount)
+            return MinimumDecision(rule: self, exact: exact, before: amount, after: amount < threshold ? .zero : amount)
         }
     }
 
@@ -27,11 +29,18 @@ public enum MinimumRule: Sendable, Hashable, CustomStringConvertible {
 /// The outcome of a ``MinimumRule``: the amount before and after it.
 public struct MinimumDecision: Sendable, Hashable, CustomStringConvertible {
     public let rule: MinimumRule
+    /// The exact value before the result's rounding.
+    public let exact: Rational
+    /// The amount after the result's rounding.
     public let before: Yen
     public let after: Yen
 
-    /// Whether the rule turned a positive amount into 0.
-    public var waived: Bool { before.value.signum > 0 && after.value.isZero }
+    /// Whether a positive charge came to nothing under the rule (under the threshold, whether
+    /// before or after the result's rounding): status `waived`.
+    public var waived: Bool {
+        if case .none = rule { return false }
+        return exact.signum > 0 && after.value.isZero
+    }
 
     public var description: String {
         switch rule {

@@ -21,11 +21,14 @@ struct RateResolver {
         fixedRow = row
     }
 
-    /// `period` cut wherever the rate may change: after the low-rate period, and at each table
-    /// row's first day for `eachDay` tables.
+    /// `period` cut wherever the rate may change: after the low-rate period, at each table row's
+    /// first day for `eachDay` tables, and at each 1 January when the plan says so.
     func pieces(of period: DateWindow) -> [DateWindow] {
         var starts: [CivilDate] = []
         if let lowEnd, period.contains(lowEnd), lowEnd < period.last { starts.append(lowEnd.nextDay) }
+        if plan.splitsAtNewYear && period.last.year > period.first.year {
+            for year in (period.first.year + 1)...period.last.year { starts.append(CivilDate.firstDay(ofYear: year)) }
+        }
         if case .table(let schedule, .eachDay) = plan.source {
             for row in schedule.rows where row.window.first > period.first && row.window.first <= period.last {
                 starts.append(row.window.first)

@@ -26,10 +26,15 @@ public struct RatePlan: Sendable, Hashable {
     /// `.months(2)` for 国税 延滞税. The low rate runs from the day after the deadline through the
     /// last day of this period; the high rate after it. `nil`: one rate throughout.
     public var lowPeriod: CivilPeriod?
+    /// Whether the window is also cut at each 1 January, even where the rate does not change.
+    /// The tax regimes fix their rates for each calendar year (各年の特例基準割合) and compute
+    /// year by year; since each segment is floored, the cut can move a result by ¥1.
+    public var splitsAtNewYear: Bool
 
-    public init(source: Source, lowPeriod: CivilPeriod? = nil) {
+    public init(source: Source, lowPeriod: CivilPeriod? = nil, splitsAtNewYear: Bool = false) {
         self.source = source
         self.lowPeriod = lowPeriod
+        self.splitsAtNewYear = splitsAtNewYear
     }
 
     /// One rate every day.

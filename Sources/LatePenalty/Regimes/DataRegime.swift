@@ -47,12 +47,16 @@ public struct DataRegime: Regime {
         if tableRows.contains(where: { $0.highRate != nil }) && lowPeriod == nil {
             throw fail("rows give a high_rate but rates.low_period_months is missing")
         }
+        let split = rates.split ?? "rate-change"
+        guard split == "rate-change" || split == "calendar-year" else {
+            throw fail("rates.split '\(split)' is not rate-change or calendar-year")
+        }
         let basisName = file.basis ?? "fixed-365"
         guard let basis = DayCountBases.named(basisName) else {
             throw fail("basis '\(basisName)' is not one of \(DayCountBases.all.map(\.name).joined(separator: ", "))")
         }
         terms = AccrualTerms(
-            rates: RatePlan(source: .table(schedule, pick: ratePick), lowPeriod: lowPeriod),
+            rates: RatePlan(source: .table(schedule, pick: ratePick), lowPeriod: lowPeriod, splitsAtNewYear: split == "calendar-year"),
             basis: basis,
             baseRounding: try DataRegime.rounding(file.base, what: "base", regime: file.name),
             baseMinimum: try DataRegime.yen(file.base?.minimum, what: "base.minimum", regime: file.name),
@@ -128,6 +132,6 @@ public struct DataRegime: Regime {
         if plan.lowPeriod == nil && high != nil {
             throw InputError(field: "high_rate", reason: "this regime has one rate; leave high_rate empty")
         }
-        return RatePlan(source: .fixed(rate: rate, highRate: high), lowPeriod: plan.lowPeriod)
+        return RatePlan(source: .fixed(rate: rate, highRate: high), lowPeriod: plan.lowPeriod, splitsAtNewYear: plan.splitsAtNewYear)
     }
 }

@@ -9,10 +9,12 @@ struct RegimeFile: Codable, Sendable {
     struct Rates: Codable, Sendable {
         var pick: String?
         var lowPeriodMonths: Int?
+        /// `calendar-year` to cut at each 1 January as well as at rate changes.
+        var split: String?
         var table: [Row]?
 
         enum CodingKeys: String, CodingKey {
-            case pick, table
+            case pick, table, split
             case lowPeriodMonths = "low_period_months"
         }
     }
@@ -66,6 +68,7 @@ struct RegimeFile: Codable, Sendable {
             merged.rates = Rates(
                 pick: rates.pick ?? base.rates?.pick,
                 lowPeriodMonths: rates.lowPeriodMonths ?? base.rates?.lowPeriodMonths,
+                split: rates.split ?? base.rates?.split,
                 table: rates.table ?? base.rates?.table)
         }
         merged.basis = basis ?? base.basis
