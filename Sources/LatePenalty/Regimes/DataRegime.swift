@@ -1,3 +1,5 @@
+import Foundation
+
 /// A regime defined by data (a bundled JSON file or a user's): rate table, milestones, basis,
 /// roundings and minimums. `local-tax-arrears`, `national-tax-arrears`, `payment-delay-act`,
 /// `civil-statutory`, and any regime a user defines.
@@ -8,6 +10,8 @@ public struct DataRegime: Regime {
     /// What the regime does, in a sentence or two, with its source.
     public let summary: String
     public let terms: AccrualTerms
+    /// The definition as loaded (after any overlay), for printing and for rate files.
+    let definition: RegimeFile
     public var fields: [String] { ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate"] + (usesContractDate ? ["contract_date"] : []) }
 
     var usesContractDate: Bool {
@@ -17,6 +21,7 @@ public struct DataRegime: Regime {
 
     init(file: RegimeFile) throws(InputError) {
         func fail(_ reason: String) -> InputError { InputError(field: "rates", reason: "regime '\(file.name)': \(reason)") }
+        definition = file
         name = file.name
         title = file.title ?? file.name
         summary = file.summary ?? ""
@@ -98,6 +103,19 @@ public struct DataRegime: Regime {
             throw InputError(field: "rates", reason: "regime '\(regime)': payments '\(name)' is not principal-first or interest-first")
         }
         return allocation
+    }
+
+    /// The definition as regime-file JSON: a starting point for a user's rate file.
+    public var definitionJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(definition)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The rate table, if the regime has one.
+    public var rateTable: RateSchedule? {
+        if case .table(let schedule, _) = terms.rates.source { return schedule }
+        return nil
     }
 
     public func compute(_ values: [String: String]) throws(InputError) -> ChargeResult {

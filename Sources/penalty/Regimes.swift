@@ -1,0 +1,62 @@
+import ArgumentParser
+import LatePenalty
+
+/// `penalty regimes [NAME]`: what the regimes are and which rates they use.
+struct Regimes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the regimes, or show one with its rate table.",
+        discussion: """
+            `penalty regimes local-tax-arrears --json` prints the regime as a regime file: copy it,
+            add next year's row to rates.table, and pass it with --rates (docs/regimes/README.md).
+            """)
+
+    @Argument(help: "A regime to show.")
+    var name: String?
+
+    @Flag(help: "Print the regime's definition as regime-file JSON.")
+    var json = false
+
+    @Option(help: "A regime file laid over the bundled regimes.")
+    var rates: String?
+
+    func run() throws {
+        var catalog = RegimeCatalog.bundled
+        if let rates {
+            do { catalog = try catalog.overlaying(regimeFileAt: rates) } catch { throw ValidationError(error.description) }
+        }
+        guard let name else {
+            for regimeName in catalog.names {
+                guard let regime = catalog.regime(named: regimeName) else { continue }
+                print("\(regimeName.padding(34))\(regime.title)")
+            }
+            return
+        }
+        guard let regime = catalog.regime(named: name) else {
+            throw ValidationError("unknown regime '\(name)'; run `penalty regimes` for the list")
+        }
+        guard let data = regime as? DataRegime else {
+            print("\(regime.name): \(regime.title)\n  fields: \(regime.fields.joined(separator: ", "))\n  (defined by the library's clauses; see docs/regimes/)")
+            return
+        }
+        if json {
+            print(data.definitionJSON)
+            return
+        }
+        print("\(data.name): \(data.title)")
+        print("  rule: \(data.rule.document) \(data.rule.clause)")
+        print("  \(data.summary)")
+        print("  fields: \(data.fields.joined(separator: ", "))")
+        if let table = data.rateTable {
+            print("  rate table:")
+            for row in table.rows {
+                let rates = row.highRate.map { "\(row.rate) / \($0)" } ?? "\(row.rate)"
+                let to = row.window.last == CivilDate(year: 9999, month: 12, day: 31)! ? "(open)" : row.window.last.iso8601
+                print("    \(row.window.first) .. \(to.padding(10)) \(rates.padding(14))\(row.source)")
+            }
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}
