@@ -37,15 +37,18 @@ let package = Package(
             exclude: ["README.md", "Regimes/Bundled"],
             plugins: ["EmbedRegimeFiles"]
         ),
-        // Compiles Sources/LatePenalty/Regimes/Bundled/*.json into the library (no run-time bundle).
-        .executableTarget(name: "embed-regime-files", path: "Sources/embed-regime-files"),
-        .plugin(name: "EmbedRegimeFiles", capability: .buildTool(), dependencies: ["embed-regime-files"]),
+        // Compile Sources/LatePenalty/Regimes/Bundled/*.json into the library and vectors/*.json
+        // into the tool, so that neither needs a resource bundle at run time.
+        .executableTarget(name: "embed-json-files", path: "Sources/embed-json-files"),
+        .plugin(name: "EmbedRegimeFiles", capability: .buildTool(), dependencies: ["embed-json-files"]),
+        .plugin(name: "EmbedVectorFiles", capability: .buildTool(), dependencies: ["embed-json-files"]),
         .executableTarget(
             name: "penalty",
             dependencies: [
                 "LatePenalty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedVectorFiles"]
         ),
         .testTarget(
             name: "ExactNumbersTests",

@@ -16,8 +16,8 @@ struct EmbedRegimeFiles: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) regime files",
-                executable: try context.tool(named: "embed-regime-files").url,
-                arguments: [output.path] + files.map(\.path),
+                executable: try context.tool(named: "embed-json-files").url,
+                arguments: [output.path, "BundledRegimeFiles"] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [output])
         ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LatePenalty
 
 /// `penalty verify`: run test vectors and report every difference.
@@ -11,18 +12,32 @@ struct Verify: ParsableCommand {
             system's results against the library.
             """)
 
-    @Argument(help: "Vector files or directories of them (default: vectors).")
-    var paths: [String] = ["vectors"]
+    @Argument(help: "Vector files or directories of them (default: the vectors bundled with the tool).")
+    var paths: [String] = []
+
+    @Option(help: "A regime file laid over the bundled regimes before checking.")
+    var rates: String?
 
     func run() throws {
-        let files: [String]
-        do {
-            files = try VectorVerifier.vectorFiles(at: paths)
-        } catch {
-            print("penalty verify: \(error.localizedDescription); give vector files or a directory of them")
-            throw ExitCode(2)
+        var catalog = RegimeCatalog.bundled
+        if let rates {
+            do { catalog = try catalog.overlaying(regimeFileAt: rates) } catch { throw ValidationError(error.description) }
         }
-        let report = VectorVerifier.verify(files: files)
+        var report = VectorVerifier.Report()
+        if paths.isEmpty {
+            for (name, json) in BundledVectorFiles.files {
+                VectorVerifier.verify(Data(json.utf8), named: "vectors/\(name) (bundled)", catalog: catalog, into: &report)
+            }
+        } else {
+            let files: [String]
+            do {
+                files = try VectorVerifier.vectorFiles(at: paths)
+            } catch {
+                print("penalty verify: \(error.localizedDescription); give vector files or a directory of them")
+                throw ExitCode(2)
+            }
+            report = VectorVerifier.verify(files: files, catalog: catalog)
+        }
         for failure in report.failures { print("FAIL \(failure)") }
         print("\(report.passed) passed, \(report.failed) failed")
         if report.failed > 0 { throw ExitCode(1) }

@@ -16,7 +16,7 @@ struct VectorTests {
         #expect(!files.isEmpty)
         let report = VectorVerifier.verify(files: files)
         for failure in report.failures { Issue.record("\(failure)") }
-        #expect(report.passed >= 17)
+        #expect(report.passed >= 71)
     }
 
     @Test func provenanceIsEnforced() throws {
@@ -35,6 +35,37 @@ struct VectorTests {
             "a published vector needs a source (title, url, printed)",
             "amount expected 2, got 1",
             "duplicate id",
+        ])
+    }
+
+    @Test func theSchemaNamesMisspeltAndMistypedFields() {
+        let json = #"""
+            {"title": "t", "vectors": [
+              {"id": "a", "kind": "derived", "inputs": {"regime": "custom", "amount": 10}, "expected": {"status": "ok", "counted-days": 3, "days": "3"}, "derivation": "x"}
+            ]}
+            """#
+        var report = VectorVerifier.Report()
+        VectorVerifier.verify(Data(json.utf8), named: "t.json", into: &report)
+        #expect(report.failures.map(\.message) == [
+            "schema: vectors[0].inputs has the wrong type (expected stringMap)",
+            "schema: vectors[0].expected.counted-days is not a known field (known: amount, counted_days, days, error, exact, excluded_days, last_day, segment_days, segments, status, year_fraction, year_fraction_printed, year_fraction_tolerance)",
+            "schema: vectors[0].expected.days has the wrong type (expected integer)",
+        ])
+    }
+
+    @Test func dayCountAndMilestoneVectors() {
+        let json = #"""
+            {"title": "t", "vectors": [
+              {"id": "a", "kind": "derived", "inputs": {"day_count": "actual-by-year", "start": "2003-11-01", "end": "2004-05-01"}, "expected": {"year_fraction": "15/31", "year_fraction_printed": "0.497724380567", "days": 182}, "derivation": "x"},
+              {"id": "b", "kind": "derived", "inputs": {"milestone_months": "2", "due": "2025-12-30"}, "expected": {"last_day": "2026-02-29"}, "derivation": "wrong on purpose"}
+            ]}
+            """#
+        var report = VectorVerifier.Report()
+        VectorVerifier.verify(Data(json.utf8), named: "t.json", into: &report)
+        // 61/365 + 121/366 = 66491/133590; 15/31 is wrong on purpose, and 2026 has no 29 February.
+        #expect(report.failures.map(\.message) == [
+            "year_fraction expected 15/31, got 66491/133590",
+            "last_day expected 2026-02-29, got 2026-02-28",
         ])
     }
 }

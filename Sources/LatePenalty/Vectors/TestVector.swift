@@ -39,10 +39,26 @@ public struct TestVector: Sendable, Codable {
         public var segments: [String?]?
         /// Each segment's day count, in order; `null` where not printed.
         public var segmentDays: [Int?]?
+        /// Day-count vectors: the exact year fraction `p/q`.
+        public var yearFraction: String?
+        /// Day-count vectors: the year fraction as the source printed it in decimal; the exact
+        /// value must round (half-up) to it at the printed number of digits.
+        public var yearFractionPrinted: String?
+        /// Day-count vectors: when given, the exact value must lie within this distance of
+        /// `year_fraction_printed` (the source's own tolerance) instead of rounding to it.
+        public var yearFractionTolerance: String?
+        /// Day-count vectors: the days counted.
+        public var days: Int?
+        /// Milestone vectors: the last day of the period.
+        public var lastDay: String?
 
         enum CodingKeys: String, CodingKey {
-            case status, amount, exact, error, segments
+            case status, amount, exact, error, segments, days
             case segmentDays = "segment_days"
+            case yearFraction = "year_fraction"
+            case yearFractionPrinted = "year_fraction_printed"
+            case yearFractionTolerance = "year_fraction_tolerance"
+            case lastDay = "last_day"
             case countedDays = "counted_days"
             case excludedDays = "excluded_days"
         }
@@ -50,7 +66,12 @@ public struct TestVector: Sendable, Codable {
 
     public var id: String
     public var kind: Kind
-    /// The same fields as a `penalty compute` row.
+    /// What to compute, as text fields:
+    /// - a charge: the fields of a `penalty compute` row (`regime`, `amount`, `due` …);
+    /// - a day count: `day_count` (a basis name), `start` and `end` (the end not counted, as in
+    ///   QuantLib and Strata: the window is `start` .. `end − 1`);
+    /// - a milestone: `milestone_months` and `due`: the last day of the period of that many
+    ///   months after the due date (民法第143条).
     public var inputs: [String: String]
     public var expected: Expected
     public var source: Source?

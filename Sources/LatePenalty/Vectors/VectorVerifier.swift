@@ -13,6 +13,7 @@ public enum VectorVerifier {
     public struct Report: Sendable {
         public var passed = 0
         public var failures: [Failure] = []
+        public init() {}
         public var failed: Int { failures.count }
     }
 
@@ -42,25 +43,35 @@ public enum VectorVerifier {
                 report.failures.append(Failure(file: file, id: nil, message: "cannot read the file"))
                 continue
             }
-            let suite: TestVectorFile
-            do {
-                suite = try JSONDecoder().decode(TestVectorFile.self, from: data)
-            } catch {
-                report.failures.append(Failure(file: file, id: nil, message: "not a vector file: \(error)"))
-                continue
-            }
-            var seen = Set<String>()
-            for vector in suite.vectors {
-                var problems = check(vector, catalog: catalog)
-                if !seen.insert(vector.id).inserted { problems.append("duplicate id") }
-                if problems.isEmpty {
-                    report.passed += 1
-                } else {
-                    report.failures.append(Failure(file: file, id: vector.id, message: problems.joined(separator: "; ")))
-                }
-            }
+            verify(data, named: file, catalog: catalog, into: &report)
         }
         return report
+    }
+
+    /// Checks the vectors of one file's contents, adding to `report`.
+    public static func verify(_ data: Data, named file: String, catalog: RegimeCatalog = .bundled, into report: inout Report) {
+        let schemaProblems = VectorSchema.problems(in: data)
+        if !schemaProblems.isEmpty {
+            for problem in schemaProblems { report.failures.append(Failure(file: file, id: nil, message: "schema: \(problem)")) }
+            return
+        }
+        let suite: TestVectorFile
+        do {
+            suite = try JSONDecoder().decode(TestVectorFile.self, from: data)
+        } catch {
+            report.failures.append(Failure(file: file, id: nil, message: "not a vector file: \(error)"))
+            return
+        }
+        var seen = Set<String>()
+        for vector in suite.vectors {
+            var problems = check(vector, catalog: catalog)
+            if !seen.insert(vector.id).inserted { problems.append("duplicate id") }
+            if problems.isEmpty {
+                report.passed += 1
+            } else {
+                report.failures.append(Failure(file: file, id: vector.id, message: problems.joined(separator: "; ")))
+            }
+        }
     }
 
     /// What is wrong with one vector: its provenance, then each differing field.
@@ -78,6 +89,8 @@ public enum VectorVerifier {
         case .derived:
             if (vector.derivation ?? "").isEmpty { problems.append("a derived vector needs a derivation") }
         }
+        if vector.inputs["day_count"] != nil { return problems + checkDayCount(vector) }
+        if vector.inputs["milestone_months"] != nil { return problems + checkMilestone(vector) }
         let expected = vector.expected
         let result: ChargeResult
         do {
@@ -127,5 +140,63 @@ public enum VectorVerifier {
             problems.append("excluded_days expected \(days), got \(result.excludedDays)")
         }
         return problems
+    }
+
+    /// A day-count vector: the year fraction of `start` .. `end − 1` under the named basis.
+    static func checkDayCount(_ vector: TestVector) -> [String] {
+        let inputs = vector.inputs, expected = vector.expected
+        guard let name = inputs["day_count"], let basis = DayCountBases.named(name) else {
+            return ["unknown day_count '\(inputs["day_count"] ?? "")'; use one of \(DayCountBases.all.map(\.name).joined(separator: ", "))"]
+        }
+        guard let start = inputs["start"].flatMap({ CivilDate(iso8601: $0) }), let end = inputs["end"].flatMap({ CivilDate(iso8601: $0) }), start < end else {
+            return ["inputs.start and inputs.end must be ISO dates with start before end"]
+        }
+        let pieces: [AccrualPiece]
+        do throws(InputError) {
+            pieces = try basis.pieces(of: DateWindow(first: start, last: end.previousDay), excluding: .none)
+        } catch {
+            return ["\(error)"]
+        }
+        let fraction = pieces.reduce(Rational(0)) { $0 + $1.yearFraction }
+        let days = pieces.reduce(0) { $0 + $1.days }
+        var problems: [String] = []
+        if let want = expected.yearFraction, want != fraction.description {
+            problems.append("year_fraction expected \(want), got \(fraction)")
+        }
+        if let printed = expected.yearFractionPrinted {
+            guard let printedValue = Rational(decimal: printed) else { return problems + ["year_fraction_printed '\(printed)' is not a decimal"] }
+            if let toleranceText = expected.yearFractionTolerance {
+                guard let tolerance = Rational(decimal: toleranceText) else { return problems + ["year_fraction_tolerance '\(toleranceText)' is not a decimal"] }
+                if (fraction - printedValue).magnitude > tolerance {
+                    problems.append("year_fraction \(fraction) differs from the printed \(printed) by more than \(toleranceText)")
+                }
+            } else {
+                let digits = printed.split(separator: ".").dropFirst().first?.count ?? 0
+                if fraction.roundedToDecimalPlaces(digits, mode: .halfUp) != printedValue {
+                    problems.append("year_fraction \(fraction) (\(fraction.decimalString(fractionDigits: digits + 3))) does not round to the printed \(printed)")
+                }
+            }
+        }
+        if let want = expected.days, want != days { problems.append("days expected \(want), got \(days)") }
+        return problems
+    }
+
+    /// A milestone vector: the last day of `milestone_months` months after `due` (民法第143条).
+    static func checkMilestone(_ vector: TestVector) -> [String] {
+        guard let months = vector.inputs["milestone_months"].flatMap({ Int($0) }), months > 0,
+            let due = vector.inputs["due"].flatMap({ CivilDate(iso8601: $0) })
+        else { return ["inputs.milestone_months (a whole number) and inputs.due (an ISO date) are required"] }
+        let last = CivilPeriod.months(months).lastDay(afterEventOn: due)
+        if let want = vector.expected.lastDay, want != last.iso8601 { return ["last_day expected \(want), got \(last)"] }
+        return []
+    }
+}
+
+extension Rational {
+    /// This value rounded to `places` decimal places by `mode`, as a fraction.
+    func roundedToDecimalPlaces(_ places: Int, mode: RoundingMode) -> Rational {
+        let power = BigInteger.powerOfTen(places)
+        let scaled: BigInteger = (self * Rational(power)).rounded(mode)
+        return Rational(numerator: scaled, denominator: power)
     }
 }
