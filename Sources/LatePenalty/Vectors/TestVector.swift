@@ -39,6 +39,9 @@ public struct TestVector: Sendable, Codable {
         public var segments: [String?]?
         /// Each segment's day count, in order; `null` where not printed.
         public var segmentDays: [Int?]?
+        /// Each segment's exact value as the source printed it in decimal before rounding
+        /// (`197.260`): the exact value cut after the printed digits must equal it.
+        public var segmentExactPrinted: [String?]?
         /// Day-count vectors: the exact year fraction `p/q`.
         public var yearFraction: String?
         /// Day-count vectors: the year fraction as the source printed it in decimal; the exact
@@ -55,6 +58,7 @@ public struct TestVector: Sendable, Codable {
         enum CodingKeys: String, CodingKey {
             case status, amount, exact, error, segments, days
             case segmentDays = "segment_days"
+            case segmentExactPrinted = "segment_exact_printed"
             case yearFraction = "year_fraction"
             case yearFractionPrinted = "year_fraction_printed"
             case yearFractionTolerance = "year_fraction_tolerance"

@@ -13,7 +13,7 @@ enum VectorSchema {
     ]
     static let expected: [String: Kind] = [
         "status": .string, "amount": .string, "exact": .string, "counted_days": .integer, "excluded_days": .integer,
-        "error": .string, "segments": .stringOrNullArray, "segment_days": .integerOrNullArray,
+        "error": .string, "segments": .stringOrNullArray, "segment_days": .integerOrNullArray, "segment_exact_printed": .stringOrNullArray,
         "year_fraction": .string, "year_fraction_printed": .string, "year_fraction_tolerance": .string, "days": .integer, "last_day": .string,
     ]
     static let source: [String: Kind] = ["title": .string, "url": .string, "printed": .string]

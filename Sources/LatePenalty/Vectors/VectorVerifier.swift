@@ -117,6 +117,20 @@ public enum VectorVerifier {
                 }
             }
         }
+        if let printed = expected.segmentExactPrinted {
+            if printed.count != segments.count {
+                problems.append("expected \(printed.count) segments, got \(segments.count)")
+            } else {
+                for (index, (want, segment)) in zip(printed, segments).enumerated() {
+                    guard let want else { continue }
+                    let digits = want.split(separator: ".").dropFirst().first?.count ?? 0
+                    let cut = segment.exact.roundedToDecimalPlaces(digits, mode: .truncate)
+                    if Rational(decimal: want) != cut {
+                        problems.append("segment \(index + 1) exact value \(segment.exact.decimalString(fractionDigits: digits + 3)) does not begin \(want)")
+                    }
+                }
+            }
+        }
         if let days = expected.segmentDays {
             let actual = segments.map(\.days)
             if days.count != actual.count {
