@@ -46,11 +46,11 @@ struct VectorTests {
             """#
         var report = VectorVerifier.Report()
         VectorVerifier.verify(Data(json.utf8), named: "t.json", into: &report)
-        #expect(report.failures.map(\.message) == [
-            "schema: vectors[0].inputs has the wrong type (expected stringMap)",
-            "schema: vectors[0].expected.counted-days is not a known field (known: amount, counted_days, days, error, exact, excluded_days, last_day, segment_days, segments, status, year_fraction, year_fraction_printed, year_fraction_tolerance)",
-            "schema: vectors[0].expected.days has the wrong type (expected integer)",
-        ])
+        let messages = report.failures.map(\.message)
+        #expect(messages.count == 3)
+        #expect(messages.first == "schema: vectors[0].inputs has the wrong type (expected stringMap)")
+        #expect(messages.dropFirst().first?.hasPrefix("schema: vectors[0].expected.counted-days is not a known field (known: amount, counted_days,") == true)
+        #expect(messages.last == "schema: vectors[0].expected.days has the wrong type (expected integer)")
     }
 
     @Test func dayCountAndMilestoneVectors() {
