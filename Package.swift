@@ -62,7 +62,8 @@ let package = Package(
             dependencies: [
                 "LatePenalty",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Corpus"]
         ),
         .executableTarget(
             name: "CoreBenchmarks",

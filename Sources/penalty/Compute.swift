@@ -1,85 +1,116 @@
 import ArgumentParser
-import Foundation
 import LatePenalty
 
-/// `penalty compute FILE`: a CSV file of cases in, one CSV row per case out, in order.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `penalty compute FILE`: rows in, one result row per input row out, in order.
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compute every row of a CSV file; write one result row per input row to stdout.",
+        abstract: "Compute every row of a CSV or JSON Lines file; write one result row per input row.",
         discussion: """
             Input columns: id,regime,amount and the columns the regimes use (due, paid, excluded,
-            payments, rate, high_rate, contract_date, and custom's terms), in any order.
-            Output columns: \(Batch.outputColumns.joined(separator: ",")).
-            A bad row becomes a row with status=error and a message on stderr naming its line; the
-            batch goes on. Exit status: 0 all rows computed, 1 some rows rejected, 2 the run could
-            not be done (unreadable file, missing column).
+            payments, rate, high_rate, contract_date, and custom's terms), in any order; see
+            docs/file-format.md. Dates may be ISO, YYYY/M/D or era dates (令和4年3月25日, R4.3.25).
+
+            A bad row becomes an output row with status=error and a message on stderr naming its
+            line; the batch goes on. Exit status: 0 all rows computed, 1 some rows rejected, 2 the
+            run could not be done (unreadable file, missing column, bad --rates file).
             """)
 
-    @Argument(help: "The CSV file to read (UTF-8), or - for standard input.")
+    @Argument(help: "The input file, or - for standard input.")
     var file: String
 
-    @Flag(help: "Add an 'explanation' column with the full breakdown as compact JSON.")
+    @Option(name: .shortAndLong, help: "Write the results to this file, atomically (complete or not at all), instead of stdout.")
+    var output: String?
+
+    @Option(help: "Output format: csv or jsonl.")
+    var format: String = "csv"
+
+    @Option(name: .customLong("input-format"), help: "Input format: csv or jsonl (default: jsonl for .jsonl/.ndjson files, else csv).")
+    var inputFormat: String?
+
+    @Option(help: "Input encoding: utf-8, or shift_jis (also cp932, sjis) for Windows/Japanese exports.")
+    var encoding: String = "utf-8"
+
+    @Flag(help: "Add the full breakdown: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
 
     @Option(help: "A regime file that adds regimes or replaces bundled rate tables (docs/regimes/README.md).")
     var rates: String?
 
+    @Option(help: "Worker threads; the output keeps the input order.")
+    var jobs: Int = 1
+
+    @Flag(help: "No progress display and no summary on stderr (rejected rows are still reported).")
+    var quiet = false
+
     func run() throws {
         let start = ContinuousClock.now
-        let data: Data?
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: file)
+        var options = Batch.Options()
+        guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be csv or jsonl, not '\(format)'") }
+        guard let textEncoding = TextEncoding(name: encoding) else { throw ValidationError("--encoding must be utf-8 or shift_jis (cp932, sjis), not '\(encoding)'") }
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        let lowered = file.lowercased()
+        let readsJSONLines: Bool
+        switch inputFormat {
+        case nil: readsJSONLines = lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson")
+        case "csv"?: readsJSONLines = false
+        case "jsonl"?: readsJSONLines = true
+        case let other?: throw ValidationError("--input-format must be csv or jsonl, not '\(other)'")
         }
-        guard let data else {
-            FileHandle.standardError.write(Data("penalty: cannot read '\(file)': check the path and permissions\n".utf8))
-            throw ExitCode(2)
-        }
-        var catalog = RegimeCatalog.bundled
+        options.format = outputFormat
+        options.explain = explain
+        options.jobs = jobs
         if let rates {
-            do {
-                catalog = try catalog.overlaying(regimeFileAt: rates)
-            } catch {
-                FileHandle.standardError.write(Data("penalty: --rates \(rates): \(error.reason)\n".utf8))
-                throw ExitCode(2)
+            do { options.catalog = try RegimeCatalog.bundled.overlaying(regimeFileAt: rates) } catch {
+                fail("--rates \(rates): \(error.reason)")
             }
         }
-        let output = OutputBuffer()
+
+        let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno))); check the path and permissions") }
+        var status = stat()
+        let size: Int? = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        if (status.st_mode & S_IFMT) == S_IFDIR { fail("'\(file)' is a directory; give a CSV or JSON Lines file") }
+
+        let sink: OutputSink
+        do { sink = try OutputSink(path: output) } catch { fail(error.message) }
+        let progress = Progress(totalBytes: size, quiet: quiet)
         let summary: Batch.Summary
         do {
-            summary = try Batch.run(
-                csv: [UInt8](data), catalog: catalog, explain: explain, output: output.write,
-                diagnostics: { FileHandle.standardError.write(Data("penalty: \($0)\n".utf8)) })
+            let report: (String) -> Void = { message in writeToStandardError("penalty: \(message)\n") }
+            if readsJSONLines {
+                var reader = JSONLinesReader(descriptor: descriptor, encoding: textEncoding)
+                summary = try Batch.run(&reader, options: options, output: sink.write, diagnostics: report, progress: progress.update)
+            } else {
+                var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
+                summary = try Batch.run(&reader, options: options, output: sink.write, diagnostics: report, progress: progress.update)
+            }
         } catch {
-            output.flush()
-            FileHandle.standardError.write(Data("penalty: \(file): \(error)\n".utf8))
-            throw ExitCode(2)
+            progress.finish()
+            sink.abandon()
+            fail("\(file): \(error)")
         }
-        output.flush()
-        let elapsed = ContinuousClock.now - start
-        var lines = ["rows read \(summary.read), computed \(summary.computed) (waived \(summary.waived)), rejected \(summary.rejected)"]
-        for (regime, total) in summary.totalByRegime.sorted(by: { $0.key < $1.key }) {
-            lines.append("  total \(regime): \(total)")
+        progress.finish()
+        do { try sink.commit() } catch { fail(error.message) }
+        if !quiet {
+            var lines = ["rows read \(summary.read), computed \(summary.computed) (waived \(summary.waived)), rejected \(summary.rejected)"]
+            for (regime, total) in summary.totalByRegime.sorted(by: { $0.key < $1.key }) { lines.append("  total \(regime): \(total)") }
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            lines.append("  elapsed \(milliseconds) ms (\(Progress.grouped(Progress.perSecond(summary.read, since: start))) rows/s)")
+            writeToStandardError("penalty: " + lines.joined(separator: "\n") + "\n")
         }
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        lines.append("  elapsed \(milliseconds) ms")
-        FileHandle.standardError.write(Data(("penalty: " + lines.joined(separator: "\n") + "\n").utf8))
         if summary.rejected > 0 { throw ExitCode(1) }
     }
-}
 
-/// Collects output and writes it to stdout in large blocks.
-final class OutputBuffer {
-    private var buffer: [UInt8] = []
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+    /// Reports a problem that stops the run, and exits with status 2.
+    func fail(_ message: String) -> Never {
+        writeToStandardError("penalty: \(message)\n")
+        Compute.exit(withError: ExitCode(2))
     }
 }

@@ -1,16 +1,37 @@
+import Foundation
 import LatePenalty
 import Testing
 
-@Suite("penalty compute for the contract regimes")
-struct BatchTests {
-    func run(_ csv: String, explain: Bool = false) throws -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
-        var output: [String] = [], diagnostics: [String] = []
-        let summary = try Batch.run(csv: Array(csv.utf8), explain: explain, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
-        return (output.joined().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init), diagnostics, summary)
+/// Runs a batch over bytes and returns its output lines, diagnostics and summary.
+func runBatch(
+    _ bytes: [UInt8], jsonl: Bool = false, format: OutputFormat = .csv, explain: Bool = false, jobs: Int = 1,
+    encoding: TextEncoding = .utf8
+) throws(Batch.FileError) -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
+    var output: [String] = [], diagnostics: [String] = []
+    var options = Batch.Options()
+    options.format = format
+    options.explain = explain
+    options.jobs = jobs
+    let summary: Batch.Summary
+    if jsonl {
+        var reader = JSONLinesReader(bytes: bytes, encoding: encoding)
+        summary = try Batch.run(&reader, options: options, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
+    } else {
+        var reader = try CSVRecordReader(bytes: bytes, encoding: encoding)
+        summary = try Batch.run(&reader, options: options, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
     }
+    let lines = output.joined().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    return (lines, diagnostics, summary)
+}
 
+func runBatch(_ text: String, jsonl: Bool = false, format: OutputFormat = .csv, explain: Bool = false, jobs: Int = 1) throws(Batch.FileError) -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
+    try runBatch(Array(text.utf8), jsonl: jsonl, format: format, explain: explain, jobs: jobs)
+}
+
+@Suite("penalty compute")
+struct BatchTests {
     @Test func oneRowPerInputRowInOrder() throws {
-        let r = try run("""
+        let r = try runBatch("""
             id,regime,amount,due,paid,excluded,rate\r
             A,contract-late-completion,10000000,2022-03-25,2022-04-30,2022-04-10..2022-04-12,\r
             B,contract-late-completion,1000000,2022-03-25,2022-03-26,,\r
@@ -33,76 +54,53 @@ struct BatchTests {
     }
 
     @Test func columnsInAnyOrderAndOptionalColumnsMissing() throws {
-        let r = try run("amount,id,regime\n12345678,X,contract-antitrust-damages\n")
+        let r = try runBatch("amount,id,regime\n12345678,X,contract-antitrust-damages\n")
         #expect(r.rows.last == "X,contract-antitrust-damages,ok,1851851,0,0,")
     }
 
-    @Test func malformedRowsAreReportedAndTheParserRecovers() throws {
-        let r = try run("""
-            id,regime,amount,due,paid,excluded,rate
-            A,contract-late-completion,"10,000,000,2022-03-25,2022-04-30,,
-            B,contract-late-completion,10000000,2022-03-25,2022-04-30,,
-            C,contract-late-completion,10000000,2022-03-25
-            D,contract-penalty,10000000,2022-03-25,2022-04-30,,
-            E,contract-late-completion,10000000,2022-03-25,2022-04-30,2022-04-12..2022-04-10,
-            F,contract-late-payment,500000,2022-05-01,2022-06-15,,0.025%
+    @Test func eraDatesAndJapaneseFormsInAFile() throws {
+        let r = try runBatch("""
+            id,regime,amount,due,paid,excluded
+            A,contract-late-completion,"10,000,000",令和4年3月25日,R4.4.30,R4.4.10..R4.4.12
+            B,local-tax-arrears,５６，４００,2026/2/2,2026/5/29,
 
             """)
-        #expect(r.rows.count == 7)
-        #expect(r.rows[1] == #",,error,,,,"a quoted field is not closed (unbalanced "")""#)
-        #expect(r.rows[2] == "B,contract-late-completion,ok,24657,36,0,")
-        #expect(r.rows[3] == "C,contract-late-completion,error,,,,has 4 fields but the header has 7")
-        #expect(r.rows[4].hasPrefix("D,contract-penalty,error,,,,\"regime: unknown regime 'contract-penalty'"))
-        #expect(r.rows[5].hasPrefix("E,contract-late-completion,error,,,,excluded: range '2022-04-12..2022-04-10' ends before it starts"))
-        #expect(r.rows[6].hasPrefix("F,contract-late-payment,error,,,,\"rate: '0.025%' contains '%'"))
-        #expect(r.diagnostics.map { $0.prefix(7) } == ["line 2:", "line 4:", "line 5:", "line 6:", "line 7:"])
+        #expect(r.rows.dropFirst() == ["A,contract-late-completion,ok,22602,33,3,", "B,local-tax-arrears,ok,1300,116,0,"])
     }
 
-    @Test func fileProblemsStopTheRun() {
-        #expect(throws: Batch.FileError.self) { try run("") }
-        #expect(throws: Batch.FileError.self) { try run("id,amount\nA,100\n") }
-    }
-
-    @Test func byteOrderMarkIsSkipped() throws {
-        let r = try run("\u{FEFF}id,regime,amount\nA,contract-termination-penalty,100\n")
-        #expect(r.rows.last == "A,contract-termination-penalty,ok,10,0,0,")
+    @Test func unknownColumnsAreReportedOnceAndIgnored() throws {
+        let r = try runBatch("id,regime,amount,note\nA,contract-termination-penalty,100,first\nB,contract-termination-penalty,200,second\n")
+        #expect(r.diagnostics == ["line 1: column 'note' is not used by any regime; it is ignored"])
+        #expect(r.summary.computed == 2)
     }
 
     @Test func explainAddsCompactJSON() throws {
-        let r = try run("id,regime,amount,due,paid\nA,contract-late-completion,10000000,2022-03-25,2022-04-30\n", explain: true)
+        let r = try runBatch("id,regime,amount,due,paid\nA,contract-late-completion,10000000,2022-03-25,2022-04-30\n", explain: true)
         #expect(r.rows[0].hasSuffix(",explanation"))
         #expect(r.rows[1].contains(#""clause"":""第6条第3項"""#))
         #expect(r.rows[1].contains(#""exact"":""1800000/73"""#))
     }
-}
 
-@Suite("Explanations")
-struct ExplanationTests {
-    @Test func jsonCarriesEveryStep() throws {
-        let result = try LateCompletionPenalty(
-            contractAmount: Yen(10_000_000), completionDate: d("2022-04-30"),
-            inspectionDays: ExcludedDays([window("2022-04-10", "2022-04-12")])
-        ).compute()
-        let json = result.explanation.json
-        for fragment in [
-            #""rule":{"clause":"第6条第3項""#,
-            #""window":{"from":"2022-03-26","to":"2022-04-30","days":36}"#,
-            #""basis":"fixed-365""#,
-            #""counted_days":33,"excluded_days":3,"excluded":[{"from":"2022-04-10","to":"2022-04-12","days":3}]"#,
-            #""year_fraction":"33/365","exact":"1650000/73""#,
-            #""rounding":"floor","unit":"1","before":"1650000/73","after":"22602""#,
-            #""minimum":{"rule":"under ¥100 not charged (100円未満は徴収・支払をしない)","before":"22602","after":"22602","waived":false}"#,
-        ] {
-            #expect(json.contains(fragment), "missing \(fragment)")
-        }
+    @Test func jsonLinesOutput() throws {
+        let r = try runBatch("id,regime,amount,due,paid\nA,contract-late-completion,10000000,2022-03-25,2022-04-30\nB,custom,1,2022-03-25,2022-04-30\n", format: .jsonl, explain: true)
+        #expect(r.rows.count == 2)
+        #expect(r.rows[0].hasPrefix(#"{"id":"A","regime":"contract-late-completion","line":2,"status":"ok","amount":"24657","counted_days":36,"excluded_days":0,"error":null,"explanation":{"rule":{"clause":"第6条第3項""#))
+        #expect(r.rows[1] == #"{"id":"B","regime":"custom","line":3,"status":"error","amount":null,"counted_days":null,"excluded_days":null,"error":"rate: is empty; custom needs the annual rate in percent, e.g. 2.5","explanation":null}"#)
     }
 
-    @Test func textNamesTheClauseAndTheJapaneseTerms() throws {
-        let result = try LateCompletionPenalty(contractAmount: Yen(1_000_000), completionDate: d("2022-03-26")).compute()
-        let text = result.explanation.text
-        #expect(text.contains("第6条第3項"))
-        #expect(text.contains("算定期間"))
-        #expect(text.contains("1円未満切捨て"))
-        #expect(text.contains("¥68 is under ¥100: waived, ¥0"))
+    @Test func parallelJobsKeepTheOrder() throws {
+        var text = "id,regime,amount,due,paid\n"
+        for index in 0..<5000 {
+            text += index % 7 == 3 ? "R\(index),contract-late-completion,-1,2022-03-25,2022-04-30\n"
+                : "R\(index),contract-late-completion,\(1_000_000 + index * 7919),2022-03-25,2022-0\(4 + index % 5)-1\(index % 10)\n"
+        }
+        var options = Batch.Options()
+        options.blockSize = 300
+        let one = try runBatch(text)
+        let four = try runBatch(text, jobs: 4)
+        #expect(one.rows == four.rows)
+        #expect(one.diagnostics == four.diagnostics)
+        #expect(one.summary == four.summary)
+        #expect(four.rows.count == 5001)
     }
 }

@@ -59,8 +59,55 @@ struct CivilDateTests {
         #expect(throws: InputError(field: "paid", reason: "'2021-02-29' does not exist: 2021-02 has 28 days (2021 is not a leap year)")) {
             try CivilDate.parse("2021-02-29", field: "paid")
         }
-        #expect(throws: InputError(field: "due", reason: "'2022/03/25' is not a date in the form YYYY-MM-DD (e.g. 2022-03-25)")) {
-            try CivilDate.parse("2022/03/25", field: "due")
+        #expect(throws: InputError(field: "due", reason: "'25.03.2022' is not a date; write YYYY-MM-DD (2022-03-25), YYYY/M/D (2022/3/25) or an era date (令和4年3月25日, R4.3.25)")) {
+            try CivilDate.parse("25.03.2022", field: "due")
+        }
+    }
+
+    @Test func everyAcceptedDateForm() throws {
+        let forms: [(String, String)] = [
+            ("2022-03-25", "2022-03-25"), ("2022/3/25", "2022-03-25"), ("2022/03/25", "2022-03-25"), ("2022.3.25", "2022-03-25"),
+            ("2022年3月25日", "2022-03-25"), ("令和4年3月25日", "2022-03-25"), ("令和3年4月1日", "2021-04-01"), ("R3.4.1", "2021-04-01"),
+            ("r3.4.1", "2021-04-01"), ("R03.04.01", "2021-04-01"), ("R3/4/1", "2021-04-01"), ("H31.4.30", "2019-04-30"),
+            ("平成31年4月30日", "2019-04-30"), ("令和元年5月1日", "2019-05-01"), ("R元.5.1", "2019-05-01"), ("平成元年1月8日", "1989-01-08"),
+            ("昭和64年1月7日", "1989-01-07"), ("S64.1.7", "1989-01-07"), ("大正15年12月24日", "1926-12-24"), ("明治45年7月29日", "1912-07-29"),
+            ("２０２２／３／２５", "2022-03-25"), ("令和４年３月２５日", "2022-03-25"), ("令和 4年 3月 25日", "2022-03-25"),
+        ]
+        for (text, iso) in forms {
+            #expect(try CivilDate.parse(text, field: "due") == d(iso), "\(text)")
+        }
+    }
+
+    @Test func impossibleDatesAreErrorsNeverMoved() {
+        let cases: [(String, String)] = [
+            ("2021-02-29", "'2021-02-29' does not exist: 2021-02 has 28 days (2021 is not a leap year)"),
+            ("2021/2/29", "'2021/2/29' does not exist: 2021-02 has 28 days (2021 is not a leap year)"),
+            ("令和3年2月29日", "'令和3年2月29日' does not exist: 2021-02 has 28 days (2021 is not a leap year)"),
+            ("平成32年1月1日", "'平成32年1月1日': 平成 has no year 32; it ended in 平成31年 (2019-04-30)"),
+            ("平成31年5月1日", "'平成31年5月1日' is after 平成 ended (2019-04-30); that day is 令和元年5月1日"),
+            ("R1.4.30", "'R1.4.30' is before 令和 began (2019-05-01); that day is 平成31年4月30日"),
+            ("令和0年1月1日", "'令和0年1月1日': an era year starts at 元年 (1); there is no 令和0年"),
+            ("2022-13-01", "'2022-13-01' has no month 13"),
+            ("22/3/25", "'22/3/25': write the year with four digits"),
+            ("令和4年3月", "'令和4年3月' is not a date; write YYYY-MM-DD (2022-03-25), YYYY/M/D (2022/3/25) or an era date (令和4年3月25日, R4.3.25)"),
+        ]
+        for (text, reason) in cases {
+            #expect(throws: InputError(field: "paid", reason: reason), "\(text)") { try CivilDate.parse(text, field: "paid") }
+        }
+    }
+
+    @Test func eraFormatting() {
+        #expect(JapaneseEra.format(d("2019-05-01")) == "令和元年5月1日")
+        #expect(JapaneseEra.format(d("2019-04-30")) == "平成31年4月30日")
+        #expect(JapaneseEra.format(d("2022-03-25")) == "令和4年3月25日")
+        #expect(JapaneseEra.format(d("1850-01-01")) == nil)
+    }
+
+    @Test func eraDatesRoundTrip() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: d("1873-01-01").dayNumber...d("2100-12-31").dayNumber)) { number in
+            let date = CivilDate(dayNumber: number)
+            let text = JapaneseEra.format(date)!
+            #expect(try! CivilDate.parse(text, field: "due") == date)
         }
     }
 

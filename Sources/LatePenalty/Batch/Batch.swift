@@ -1,10 +1,27 @@
-/// `penalty compute`: one output row per input row, in input order, each bad row reported with
-/// its line, field and reason while the batch goes on.
+import Dispatch
+
+/// `penalty compute`: reads rows, computes each with its regime, writes one output row per input
+/// row in input order. A bad row becomes an error row and a diagnostic naming its line, field and
+/// reason; the batch goes on. Memory stays bounded: rows are read, computed and written in
+/// blocks, never all at once.
 public enum Batch {
-    /// Columns that every input file must have.
+    /// Columns every CSV input must have.
     public static let requiredColumns = ["id", "regime", "amount"]
-    /// The output header.
+    /// The output columns.
     public static let outputColumns = ["id", "regime", "status", "amount", "counted_days", "excluded_days", "error"]
+
+    /// How to run a batch.
+    public struct Options: Sendable {
+        public var catalog: RegimeCatalog = .bundled
+        public var format: OutputFormat = .csv
+        public var explain = false
+        /// Worker threads computing rows; the output keeps the input order whatever the number.
+        public var jobs = 1
+        /// Rows handed to a worker at a time.
+        public var blockSize = 2048
+
+        public init() {}
+    }
 
     /// Counts for the end-of-run summary.
     public struct Summary: Sendable, Hashable {
@@ -16,59 +33,135 @@ public enum Batch {
         public var totalByRegime: [String: Yen] = [:]
     }
 
-    /// A problem with the file as a whole (no header, a missing column): the run cannot be done.
-    public struct FileError: Error, CustomStringConvertible {
+    /// A problem with the input as a whole (unreadable, empty, no header, a missing column): the
+    /// run cannot be done.
+    public struct FileError: Error, Equatable, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    /// Computes every row of `csv` (UTF-8 bytes) with the regimes of `catalog`, passing each
-    /// output line to `output` and each rejected row's message (with its line number) to
-    /// `diagnostics`.
+    /// Runs every row of `reader`, passing output text to `output` (in input order), a message
+    /// for each rejected row to `diagnostics`, and (rows read, bytes read) to `progress` now and
+    /// then.
     public static func run(
-        csv: [UInt8], catalog: RegimeCatalog = .bundled, explain: Bool = false,
-        output: (String) -> Void, diagnostics: (String) -> Void
+        _ reader: inout some RecordReader, options: Options = Options(),
+        output: (String) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
     ) throws(FileError) -> Summary {
-        var records = CSVReader.records(in: csv)[...]
-        guard let header = records.popFirst() else {
-            throw FileError(description: "the file is empty: expected a header row with \(requiredColumns.joined(separator: ","))")
-        }
-        if let error = header.error { throw FileError(description: "line \(header.line): the header row is malformed: \(error)") }
-        let names = header.fields.map { String($0.trimmingSpaces) }
-        for column in requiredColumns where !names.contains(column) {
-            throw FileError(description: "line \(header.line): the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
-        }
-        let known = catalog.knownFields
-        for name in names where !known.contains(name) {
-            diagnostics("line \(header.line): column '\(name)' is not used by any regime; it is ignored")
-        }
-        output(CSVWriter.row(outputColumns + (explain ? ["explanation"] : [])))
-        var summary = Summary()
-        for record in records {
-            summary.read += 1
-            var fields: [String: String] = [:]
-            // Even a row with the wrong number of fields keeps its id and regime, so that the
-            // error row can be traced back to it.
-            for (name, value) in zip(names, record.fields) where known.contains(name) { fields[name] = String(value.trimmingSpaces) }
-            let id = fields["id"] ?? ""
-            let regime = fields["regime"] ?? ""
-            do throws(InputError) {
-                if let error = record.error { throw InputError(field: nil, reason: error) }
-                if record.fields.count != names.count {
-                    throw InputError(field: nil, reason: "has \(record.fields.count) fields but the header has \(names.count)")
-                }
-                let result = try catalog.compute(fields)
-                summary.computed += 1
-                if result.status == .waived { summary.waived += 1 }
-                summary.totalByRegime[regime, default: .zero] = summary.totalByRegime[regime, default: .zero] + result.amount
-                output(CSVWriter.row([id, regime, result.status.rawValue, result.amount.value.description,
-                                      String(result.countedDays), String(result.excludedDays), ""]
-                                     + (explain ? [result.explanation.json] : [])))
-            } catch {
-                summary.rejected += 1
-                diagnostics("line \(record.line): \(id.isEmpty ? "" : "id \(id): ")\(error)")
-                output(CSVWriter.row([id, regime, "error", "", "", "", error.description] + (explain ? [""] : [])))
+        let known = options.catalog.knownFields
+        var reportedUnknown = Set<String>()
+        if let csv = reader as? CSVRecordReader {
+            for column in requiredColumns where !csv.columns.contains(column) {
+                throw FileError(description: "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
+            }
+            for name in csv.columns where !known.contains(name) && reportedUnknown.insert(name).inserted {
+                diagnostics("line 1: column '\(name)' is not used by any regime; it is ignored")
             }
         }
+        if let header = options.format.header(explain: options.explain) { output(header) }
+        var summary = Summary()
+        var firstLineOfId: [String: Int] = [:]
+        var block: [InputRecord] = []
+        let blockLimit = max(1, options.jobs) * options.blockSize
+        block.reserveCapacity(blockLimit)
+
+        func flush(_ block: [InputRecord]) {
+            for outcome in compute(block, options: options) {
+                summary.read += 1
+                if let result = outcome.result {
+                    summary.computed += 1
+                    if result.status == .waived { summary.waived += 1 }
+                    summary.totalByRegime[outcome.regime, default: .zero] = summary.totalByRegime[outcome.regime, default: .zero] + result.amount
+                } else {
+                    summary.rejected += 1
+                    diagnostics("line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(outcome.id): ")\(outcome.error!)")
+                }
+                output(outcome.text)
+            }
+        }
+
+        while var record = try reader.next() {
+            // Checks that depend on earlier rows run here, in input order.
+            let unknown = record.fields.keys.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                for name in unknown.sorted() where reportedUnknown.insert(name).inserted {
+                    diagnostics("line \(record.line): field '\(name)' is not used by any regime; it is ignored")
+                }
+                record = InputRecord(line: record.line, fields: record.fields.filter { known.contains($0.key) }, error: record.error)
+            }
+            if record.error == nil {
+                let id = record.fields["id"] ?? ""
+                if id.isEmpty {
+                    record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
+                } else if let first = firstLineOfId[id] {
+                    record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
+                } else {
+                    firstLineOfId[id] = record.line
+                }
+            }
+            block.append(record)
+            if block.count >= blockLimit {
+                flush(block)
+                block.removeAll(keepingCapacity: true)
+                progress?(summary.read, reader.bytesRead)
+            }
+        }
+        flush(block)
+        progress?(summary.read, reader.bytesRead)
         return summary
     }
+
+    /// Computes CSV bytes held in memory (for tests and small inputs).
+    public static func run(
+        csv: [UInt8], options: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
+    ) throws(FileError) -> Summary {
+        var reader = try CSVRecordReader(bytes: csv)
+        return try run(&reader, options: options, output: output, diagnostics: diagnostics)
+    }
+
+    /// The result of one row, ready to write.
+    struct Outcome: Sendable {
+        let line: Int
+        let id: String
+        let regime: String
+        let result: ChargeResult?
+        let error: InputError?
+        let text: String
+    }
+
+    /// Computes a block of rows, on `options.jobs` threads; the outcomes are in input order.
+    static func compute(_ block: [InputRecord], options: Options) -> [Outcome] {
+        guard options.jobs > 1, block.count > 1 else { return block.map { outcome(of: $0, options: options) } }
+        let slices = min(options.jobs, block.count)
+        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: block.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let shared = SharedBuffer(results)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (block.count * slice / slices)..<(block.count * (slice + 1) / slices)
+            for index in range { shared.buffer[index] = outcome(of: block[index], options: options) }
+        }
+        return results.map { $0! }
+    }
+
+    static func outcome(of record: InputRecord, options: Options) -> Outcome {
+        let id = record.fields["id"] ?? ""
+        let regime = record.fields["regime"] ?? ""
+        do throws(InputError) {
+            if let error = record.error { throw error }
+            let result = try options.catalog.compute(record.fields)
+            return Outcome(
+                line: record.line, id: id, regime: regime, result: result, error: nil,
+                text: options.format.line(id: id, regime: regime, line: record.line, result: result, error: nil, explain: options.explain))
+        } catch {
+            return Outcome(
+                line: record.line, id: id, regime: regime, result: nil, error: error,
+                text: options.format.line(id: id, regime: regime, line: record.line, result: nil, error: error, explain: options.explain))
+        }
+    }
+}
+
+/// Lets worker threads write disjoint slots of one buffer.
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

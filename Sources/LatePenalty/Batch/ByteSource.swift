@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file descriptor in large chunks into a buffer that a reader scans in place. Consumed
+/// bytes are dropped only when more are read, so scanning costs nothing per record.
+final class ByteSource {
+    private let descriptor: Int32
+    private let chunkSize: Int
+    /// The bytes read and not yet dropped.
+    private(set) var buffer: [UInt8] = []
+    /// The absolute offset of `buffer[0]` in the input.
+    private(set) var offset = 0
+    private(set) var atEnd = false
+
+    init(descriptor: Int32, chunkSize: Int = 1 << 20) {
+        self.descriptor = descriptor
+        self.chunkSize = chunkSize
+    }
+
+    /// A source over bytes already in memory.
+    init(bytes: [UInt8]) {
+        descriptor = -1
+        chunkSize = 0
+        buffer = bytes
+        atEnd = true
+    }
+
+    /// Drops the bytes before `keep` and reads one more chunk. Returns how many bytes were
+    /// dropped (indices into the buffer shift down by that much); at end of input sets `atEnd`.
+    func fill(keepingFrom keep: Int) throws(Batch.FileError) -> Int {
+        if keep > 0 {
+            buffer.removeSubrange(0..<keep)
+            offset += keep
+        }
+        guard !atEnd else { return keep }
+        let oldCount = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        var readCount = 0
+        repeat {
+            readCount = buffer.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + oldCount, chunkSize) }
+        } while readCount < 0 && errno == EINTR
+        guard readCount >= 0 else {
+            buffer.removeLast(chunkSize)
+            throw Batch.FileError(description: "cannot read the input: \(String(cString: strerror(errno)))")
+        }
+        buffer.removeLast(chunkSize - readCount)
+        if readCount == 0 { atEnd = true }
+        return keep
+    }
+
+    /// Bytes read from the descriptor so far.
+    var bytesRead: Int { offset + buffer.count }
+}

@@ -1,0 +1,61 @@
+/// How `penalty compute` writes its results: one row per input row, in input order.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// CSV with a header row; `--explain` adds a column holding the breakdown as compact JSON.
+    case csv
+    /// JSON Lines: one object per row; `--explain` adds a nested `explanation` object.
+    case jsonl
+
+    /// The header line, if the format has one.
+    func header(explain: Bool) -> String? {
+        switch self {
+        case .csv: return CSVWriter.row(Batch.outputColumns + (explain ? ["explanation"] : []))
+        case .jsonl: return nil
+        }
+    }
+
+    /// One output line for a row.
+    func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool) -> String {
+        switch self {
+        case .csv:
+            var fields = [id, regime]
+            if let result {
+                fields += [result.status.rawValue, result.amount.value.description, String(result.countedDays), String(result.excludedDays), ""]
+            } else {
+                fields += ["error", "", "", "", error?.description ?? ""]
+            }
+            if explain { fields.append(result?.explanation.json ?? "") }
+            return CSVWriter.row(fields)
+        case .jsonl:
+            var members: [(String, JSONValue)] = [("id", .string(id)), ("regime", .string(regime)), ("line", .integer(line))]
+            if let result {
+                members += [
+                    ("status", .string(result.status.rawValue)), ("amount", .string(result.amount.value.description)),
+                    ("counted_days", .integer(result.countedDays)), ("excluded_days", .integer(result.excludedDays)), ("error", .null),
+                ]
+            } else {
+                members += [("status", .string("error")), ("amount", .null), ("counted_days", .null), ("excluded_days", .null),
+                            ("error", .string(error?.description ?? ""))]
+            }
+            if explain { members.append(("explanation", result?.explanation.jsonValue ?? .null)) }
+            return JSONValue.object(members).serialized + "\n"
+        }
+    }
+}
+
+/// Writes CSV fields, quoting those that need it (a `,`, a quote or a line break).
+enum CSVWriter {
+    static func field(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return text
+        }
+        var quoted = "\""
+        for character in text {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        return quoted + "\""
+    }
+
+    static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where results go: standard output, or a file written atomically. A file is written under a
+/// temporary name beside it and renamed into place only when the run completes, so the file
+/// appears complete or not at all, even when the run is interrupted (the temporary file is
+/// removed on SIGINT, SIGTERM and SIGHUP) or fails.
+final class OutputSink {
+    private let descriptor: Int32
+    private let finalPath: String?
+    private let temporaryPath: String?
+    private var buffer: [UInt8] = []
+
+    init(path: String?) throws(OutputError) {
+        guard let path, path != "-" else {
+            descriptor = STDOUT_FILENO
+            finalPath = nil
+            temporaryPath = nil
+            return
+        }
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(directory).\(name).partial-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(message: "cannot create '\(temporary)' beside '\(path)': \(String(cString: strerror(errno)))") }
+        descriptor = fd
+        finalPath = path
+        temporaryPath = temporary
+        OutputSink.removeOnSignal(temporary)
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 18 { flush() }
+    }
+
+    func flush() {
+        var written = 0
+        while written < buffer.count {
+            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            written += count
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Makes the output visible: for a file, flushes, syncs and renames it into place.
+    func commit() throws(OutputError) {
+        flush()
+        guard let finalPath, let temporaryPath else { return }
+        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw OutputError(message: "cannot write '\(finalPath)': \(reason)")
+        }
+        OutputSink.removeOnSignal(nil)
+    }
+
+    /// Discards a file's output: the destination is left as it was.
+    func abandon() {
+        guard let temporaryPath else { flush(); return }
+        close(descriptor)
+        unlink(temporaryPath)
+        OutputSink.removeOnSignal(nil)
+    }
+
+    struct OutputError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    // The temporary file to remove if a signal ends the run, as a C string a signal handler can use.
+    nonisolated(unsafe) private static var pathForSignals: UnsafeMutablePointer<CChar>? = nil
+
+    private static func removeOnSignal(_ path: String?) {
+        pathForSignals = path.map { strdup($0) }
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, path == nil ? SIG_DFL : { signalNumber in
+                if let path = OutputSink.pathForSignals { unlink(path) }
+                _exit(128 + signalNumber)
+            })
+        }
+    }
+}
