@@ -65,6 +65,12 @@ let package = Package(
             ],
             exclude: ["Corpus"]
         ),
+        // libFuzzer target for the row parser (docs/fuzzing.md); a replay tool in normal builds.
+        .executableTarget(
+            name: "fuzz-row-parser",
+            dependencies: ["LatePenalty"],
+            path: "Fuzz/RowParser"
+        ),
         .executableTarget(
             name: "CoreBenchmarks",
             dependencies: [

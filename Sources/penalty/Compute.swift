@@ -77,6 +77,25 @@ struct Compute: ParsableCommand {
         let size: Int? = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
         if (status.st_mode & S_IFMT) == S_IFDIR { fail("'\(file)' is a directory; give a CSV or JSON Lines file") }
 
+        // A first pass over a regular file finds the ids that may repeat, so that the duplicate
+        // check needs fixed memory; piped input is read once, remembering every id.
+        if size != nil && file != "-" {
+            do {
+                let first = open(file, O_RDONLY | O_CLOEXEC)
+                guard first >= 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno)))") }
+                defer { close(first) }
+                if readsJSONLines {
+                    var reader = JSONLinesReader(descriptor: first, encoding: textEncoding)
+                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
+                } else {
+                    var reader = try CSVRecordReader(descriptor: first, encoding: textEncoding)
+                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
+                }
+            } catch {
+                fail("\(file): \(error)")
+            }
+        }
+
         let sink: OutputSink
         do { sink = try OutputSink(path: output) } catch { fail(error.message) }
         let progress = Progress(totalBytes: size, quiet: quiet)

@@ -21,6 +21,17 @@ final class OutputSink {
             temporaryPath = nil
             return
         }
+        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written directly: there is
+        // nothing to replace atomically, and renaming over it would destroy it.
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputError(message: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
+            descriptor = fd
+            finalPath = nil
+            temporaryPath = nil
+            return
+        }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -70,6 +70,24 @@ struct BatchCorpusTests {
         ])
     }
 
+    @Test func duplicateScreenFindsEveryRepeat() throws {
+        // A tiny filter (2^10 bits) to force false alarms: the result must still be exact.
+        var screen = DuplicateIdScreen(log2Bits: 10)
+        let ids = (0..<3000).map { "ID-\($0 % 2500)" }  // 500 repeats
+        for id in ids { screen.add(id) }
+        for repeated in (0..<500).map({ "ID-\($0)" }) { #expect(screen.candidates.contains(repeated.hashValue)) }
+        var text = "id,regime,amount\n"
+        for id in ids { text += "\(id),contract-termination-penalty,100\n" }
+        var options = Batch.Options()
+        options.duplicateCandidates = screen.candidates
+        var screened: [String] = [], plain: [String] = []
+        var reader = try CSVRecordReader(bytes: Array(text.utf8))
+        let summary = try Batch.run(&reader, options: options, output: { _ in }, diagnostics: { screened.append($0) })
+        _ = try Batch.run(csv: Array(text.utf8), output: { _ in }, diagnostics: { plain.append($0) })
+        #expect(summary.rejected == 500)
+        #expect(screened == plain)
+    }
+
     @Test func unknownRegimeAndReversedRange() throws {
         let r = try runBatch(Self.header + "A,contract-late,100,2022-03-25,2022-04-30,\nB,contract-late-completion,100,2022-03-25,2022-04-30,2022-04-12..2022-04-10\n")
         #expect(idsAndStatuses(r.rows) == ["A:error", "B:error"])

@@ -19,6 +19,9 @@ public enum Batch {
         public var jobs = 1
         /// Rows handed to a worker at a time.
         public var blockSize = 2048
+        /// The ids that may repeat, from a first pass (``DuplicateIdScreen``); only these are
+        /// remembered. Without it every id is remembered, and memory grows with the row count.
+        public var duplicateCandidates: Set<Int>? = nil
 
         public init() {}
     }
@@ -92,10 +95,12 @@ public enum Batch {
                 let id = record.fields["id"] ?? ""
                 if id.isEmpty {
                     record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
-                } else if let first = firstLineOfId[id] {
-                    record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
-                } else {
-                    firstLineOfId[id] = record.line
+                } else if options.duplicateCandidates?.contains(id.hashValue) ?? true {
+                    if let first = firstLineOfId[id] {
+                        record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
+                    } else {
+                        firstLineOfId[id] = record.line
+                    }
                 }
             }
             block.append(record)

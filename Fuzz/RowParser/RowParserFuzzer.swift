@@ -1,0 +1,59 @@
+// A libFuzzer target for the row parser: any bytes, read as CSV and as JSON Lines in both
+// encodings and computed through the batch, must produce rows or errors, never a crash, a trap
+// or a hang. See docs/fuzzing.md.
+//
+// Normal builds make a replay tool (`fuzz-row-parser FILE...` runs each file through the same
+// entry point); built with `-sanitize=fuzzer -parse-as-library -DFUZZING`, libFuzzer drives it.
+import LatePenalty
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRowParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    var options = Batch.Options()
+    options.explain = true
+    for encoding in TextEncoding.allCases {
+        if var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16) {
+            _ = try? Batch.run(&reader, options: options, output: { _ in }, diagnostics: { _ in })
+        }
+        var lines = JSONLinesReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
+        options.format = .jsonl
+        _ = try? Batch.run(&lines, options: options, output: { _ in }, diagnostics: { _ in })
+        options.format = .csv
+    }
+    return 0
+}
+
+#if FUZZING
+// SwiftPM links an executable target's entry point under the name `<target>_main`; in a fuzzing
+// build that entry point hands control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runLibFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("fuzz_row_parser_main")
+func fuzzingEntryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runLibFuzzerDriver(&count, &arguments, { fuzzRowParser($0, $1) })
+}
+#else
+import Foundation
+
+/// The replay tool of normal builds: runs each file given through the fuzzing entry point.
+@main
+struct ReplayRowParserInputs {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                print("cannot read \(path)")
+                continue
+            }
+            _ = data.withUnsafeBytes { fuzzRowParser($0.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, data.count) }
+            print("ok \(path)")
+        }
+    }
+}
+#endif
