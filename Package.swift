@@ -63,7 +63,7 @@ let package = Package(
                 "LatePenalty",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Corpus"]
+            exclude: ["Corpus", "Resources"]
         ),
         // libFuzzer target for the row parser (docs/fuzzing.md); a replay tool in normal builds.
         .executableTarget(

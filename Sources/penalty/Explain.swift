@@ -38,6 +38,9 @@ struct Explain: ParsableCommand {
     @Option(help: "Partial payments: DATE:AMOUNT pairs separated by ';'.")
     var payments: String?
 
+    @Option(name: .customLong("roll-due"), help: "Move a deadline on a closed day to the next open day of this calendar: government, bank, national-holidays.")
+    var rollDue: String?
+
     @Option(name: .customLong("set"), parsing: .singleValue, help: "Any other field of the regime, as NAME=VALUE (e.g. --set basis=actual-by-year for custom).")
     var extra: [String] = []
 
@@ -55,6 +58,7 @@ struct Explain: ParsableCommand {
         fields["high_rate"] = highRate
         fields["contract_date"] = contractDate
         fields["payments"] = payments
+        fields["roll_due"] = rollDue
         for assignment in extra {
             guard let equals = assignment.firstIndex(of: "=") else { throw ValidationError("--set '\(assignment)' is not NAME=VALUE") }
             fields[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])

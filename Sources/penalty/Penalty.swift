@@ -8,5 +8,5 @@ struct Penalty: ParsableCommand {
             Every amount is computed with exact fractions (GMP) and every rounding is named.
             Start with `penalty explain` for one case, or `penalty compute FILE` for a CSV file.
             """,
-        subcommands: [Explain.self, Compute.self, Verify.self, Regimes.self])
+        subcommands: [Explain.self, Compute.self, Verify.self, Regimes.self, CalendarCommand.self])
 }

@@ -14,13 +14,26 @@
 public enum Accrual {
     /// Computes the charge for `delay` under `terms`, citing `rule`.
     public static func compute(
-        _ delay: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
+        _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
     ) throws(InputError) -> ChargeResult {
+        var delay = given
+        var rollNote: String? = nil
+        if let calendar = delay.rollDue {
+            let (rolled, skipped) = calendar.rollForward(delay.due)
+            if !skipped.isEmpty {
+                let reasons = skipped.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+                rollNote = "The deadline \(delay.due) falls on a closed day of the \(calendar.name) calendar (\(reasons)): moved to \(rolled), the next open day (国税通則法第10条第2項, 地方自治法第4条の2第4項)."
+                delay.due = rolled
+            } else {
+                rollNote = "The deadline \(delay.due) is an open day of the \(calendar.name) calendar: not moved."
+            }
+        }
         guard delay.principal.value.signum >= 0 else {
             throw InputError(field: "amount", reason: "is negative (\(delay.principal)); a principal is 0 or more")
         }
         var explanation = Explanation(rule: rule, inputs: inputs)
         explanation.basis = terms.basis.name
+        if let rollNote { explanation.notes.append(rollNote) }
         let payments = try paymentsByDate(delay)
         guard let window = DateWindow.delay(after: delay.due, through: delay.end) else {
             explanation.notes.append("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし).")

@@ -12,13 +12,20 @@ public struct DelayCase: Sendable {
     /// Partial payments before `end`, in any order.
     public var payments: [Payment]
     public var contractDate: CivilDate?
+    /// When set, a deadline on a closed day of this calendar moves to its next open day before
+    /// the delay is counted (国税通則法第10条第2項, 地方自治法第4条の2第4項).
+    public var rollDue: (any ClosingCalendar)?
 
-    public init(principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [], contractDate: CivilDate? = nil) {
+    public init(
+        principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [],
+        contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil
+    ) {
         self.principal = principal
         self.due = due
         self.end = end
         self.excluded = excluded
         self.payments = payments
         self.contractDate = contractDate
+        self.rollDue = rollDue
     }
 }

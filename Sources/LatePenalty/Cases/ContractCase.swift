@@ -8,6 +8,8 @@ public struct ContractCase: Sendable {
     public var payments: [Payment]
     /// Overrides the contract's 年2.5% when given.
     public var rate: Rate?
+    /// Moves a deadline on a closed day to the next open day (payment deadlines).
+    public var rollDue: (any ClosingCalendar)?
 
     public init(
         regime: ContractRegime, amount: Yen, due: CivilDate? = nil, paid: CivilDate? = nil, excluded: ExcludedDays = .none,
@@ -36,6 +38,7 @@ public struct ContractCase: Sendable {
         excluded = try fields.excluded()
         payments = try fields.payments()
         rate = try fields.optionalRate("rate")
+        rollDue = try fields.rollDue()
     }
 
     /// Reads a case from text fields; `fields["regime"]` names a seed-contract regime.
@@ -61,13 +64,17 @@ public struct ContractCase: Sendable {
                 contractAmount: amount, contractPeriodEnd: due!, completionDate: paid!, inspectionDays: excluded,
                 terms: terms(LateCompletionPenalty.defaultTerms)).compute()
         case .latePayment:
-            return try LatePaymentInterest(
+            var interest = LatePaymentInterest(
                 unpaidAmount: amount, paymentDeadline: due!, paymentDate: paid!, forceMajeureDays: excluded,
-                payments: payments, terms: terms(LatePaymentInterest.defaultTerms)).compute()
+                payments: payments, terms: terms(LatePaymentInterest.defaultTerms))
+            interest.rollDue = rollDue
+            return try interest.compute()
         case .damagesInterest:
-            return try DamagesInterest(
+            var interest = DamagesInterest(
                 damages: amount, designatedPeriodEnd: due!, paymentDate: paid!, payments: payments,
-                terms: terms(DamagesInterest.defaultTerms)).compute()
+                terms: terms(DamagesInterest.defaultTerms))
+            interest.rollDue = rollDue
+            return try interest.compute()
         case .terminationPenalty:
             return try TerminationPenalty(contractAmount: amount).compute()
         case .antitrustDamages:

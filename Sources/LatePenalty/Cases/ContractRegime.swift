@@ -37,8 +37,8 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
     public var fields: [String] {
         switch self {
         case .lateCompletion: return ["amount", "due", "paid", "excluded", "rate"]
-        case .latePayment: return ["amount", "due", "paid", "excluded", "payments", "rate"]
-        case .damagesInterest: return ["amount", "due", "paid", "payments", "rate"]
+        case .latePayment: return ["amount", "due", "paid", "excluded", "payments", "rate", "roll_due"]
+        case .damagesInterest: return ["amount", "due", "paid", "payments", "rate", "roll_due"]
         case .terminationPenalty, .antitrustDamages: return ["amount"]
         }
     }

@@ -9,7 +9,7 @@ public struct CustomRegime: Regime {
     public var name: String { "custom" }
     public var title: String { "custom terms (個別条件)" }
     public var fields: [String] {
-        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "low_months", "basis", "base_unit",
+        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "low_months", "basis", "base_unit",
          "base_minimum", "segments", "result_unit", "result_minimum", "allocation"]
     }
 
@@ -53,7 +53,7 @@ public struct CustomRegime: Regime {
             paymentAllocation: allocation)
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date"), end: try fields.date("paid", "the payment day"),
-            excluded: try fields.excluded(), payments: try fields.payments())
+            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue())
         return try Accrual.compute(
             delay, terms: terms, rule: RuleReference(clause: "", title: title, document: "terms given in the row"),
             inputs: [

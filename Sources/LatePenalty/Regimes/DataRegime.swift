@@ -12,7 +12,7 @@ public struct DataRegime: Regime {
     public let terms: AccrualTerms
     /// The definition as loaded (after any overlay), for printing and for rate files.
     let definition: RegimeFile
-    public var fields: [String] { ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate"] + (usesContractDate ? ["contract_date"] : []) }
+    public var fields: [String] { ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due"] + (usesContractDate ? ["contract_date"] : []) }
 
     var usesContractDate: Bool {
         if case .table(_, .contractDateElseFirstDayOfDelay) = terms.rates.source { return true }
@@ -126,7 +126,7 @@ public struct DataRegime: Regime {
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
             end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
-            contractDate: try fields.optionalDate("contract_date"))
+            contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue())
         var inputs: [Explanation.Fact] = [
             .init("amount", "amount (金額)", delay.principal.description),
             .init("due", "due date (期限)", delay.due.iso8601),

@@ -60,4 +60,13 @@ struct CaseFields {
     func excluded() throws(InputError) -> ExcludedDays { try ExcludedDays.parse(values["excluded"] ?? "", field: "excluded") }
 
     func payments() throws(InputError) -> [Payment] { try Payment.parseList(values["payments"] ?? "", field: "payments") }
+
+    /// The calendar named by `roll_due`, if any.
+    func rollDue() throws(InputError) -> (any ClosingCalendar)? {
+        guard let name = text("roll_due") else { return nil }
+        guard let calendar = Calendars.named(name) else {
+            throw InputError(field: "roll_due", reason: "unknown calendar '\(name)'; use one of \(Calendars.all.map(\.name).joined(separator: ", "))")
+        }
+        return calendar
+    }
 }

@@ -14,6 +14,8 @@ public struct DamagesInterest: Sendable {
     /// Partial payments before `paymentDate`: each reduces the unpaid 賠償金等 from the day after.
     public var payments: [Payment]
     public var terms: AccrualTerms
+    /// When set, a deadline on a closed day of this calendar moves to its next open day first.
+    public var rollDue: (any ClosingCalendar)? = nil
 
     public static let defaultTerms = AccrualTerms(rate: .seedContract)
     public static let rule = RuleReference(
@@ -32,7 +34,7 @@ public struct DamagesInterest: Sendable {
 
     public func compute() throws(InputError) -> ChargeResult {
         try Accrual.compute(
-            DelayCase(principal: damages, due: designatedPeriodEnd, end: paymentDate, payments: payments),
+            DelayCase(principal: damages, due: designatedPeriodEnd, end: paymentDate, payments: payments, rollDue: rollDue),
             terms: terms, rule: Self.rule,
             inputs: [
                 .init("damages", "damages and penalties (賠償金等)", damages.description),

@@ -7,6 +7,9 @@ public struct InspectionDeadline: Sendable {
     /// The day the completion notice (完了届) was received.
     public var noticeReceived: CivilDate
     public var period: CivilPeriod
+    /// When set, a period of days counts only this calendar's open days (開庁日), as contracts
+    /// that count in working days do; nil counts calendar days, as the seed contract does.
+    public var openDaysOf: (any ClosingCalendar)? = nil
     /// The fixed date (令和4年3月25日 in the seed); `nil` for none.
     public var fixedDate: CivilDate?
 
@@ -19,15 +22,23 @@ public struct InspectionDeadline: Sendable {
     }
 
     public func compute() -> DeadlineResult {
-        let byPeriod = period.lastDay(afterEventOn: noticeReceived)
+        let byPeriod = periodEnd()
         var explanation = Explanation(rule: Self.rule, inputs: [
             .init("notice_received", "completion notice received (完了届受理日)", noticeReceived.iso8601),
         ])
-        explanation.notes.append("\(period) after \(noticeReceived) (受理日は算入しない, 民法第140条): \(byPeriod).")
+        explanation.notes.append("\(period) after \(noticeReceived) (受理日は算入しない, 民法第140条)\(openDaysOf.map { ", counting only open days of the \($0.name) calendar" } ?? ""): \(byPeriod).")
         guard let fixedDate else { return DeadlineResult(date: byPeriod, explanation: explanation) }
         let deadline = min(byPeriod, fixedDate)
         explanation.inputs.append(.init("fixed_date", "fixed date (指定日)", fixedDate.iso8601))
         explanation.notes.append("The earlier of \(byPeriod) and \(fixedDate) (いずれか早い日): \(deadline).")
         return DeadlineResult(date: deadline, explanation: explanation)
+    }
+
+    /// The last day of the period after the event: calendar days, or open days of `openDaysOf`.
+    func periodEnd() -> CivilDate {
+        if let calendar = openDaysOf, case .days(let count) = period {
+            return calendar.lastDay(ofOpenDays: count, afterEventOn: noticeReceived)
+        }
+        return period.lastDay(afterEventOn: noticeReceived)
     }
 }

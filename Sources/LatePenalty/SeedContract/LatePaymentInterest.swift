@@ -18,6 +18,8 @@ public struct LatePaymentInterest: Sendable {
     /// the day after it.
     public var payments: [Payment]
     public var terms: AccrualTerms
+    /// When set, a deadline on a closed day of this calendar moves to its next open day first.
+    public var rollDue: (any ClosingCalendar)? = nil
 
     public static let defaultTerms = AccrualTerms(rate: .seedContract, minimum: SeedContract.underHundredYen)
     public static let rule = RuleReference(
@@ -37,7 +39,7 @@ public struct LatePaymentInterest: Sendable {
 
     public func compute() throws(InputError) -> ChargeResult {
         try Accrual.compute(
-            DelayCase(principal: unpaidAmount, due: paymentDeadline, end: paymentDate, excluded: forceMajeureDays, payments: payments),
+            DelayCase(principal: unpaidAmount, due: paymentDeadline, end: paymentDate, excluded: forceMajeureDays, payments: payments, rollDue: rollDue),
             terms: terms, rule: Self.rule,
             inputs: [
                 .init("unpaid_amount", "unpaid amount (未払金額)", unpaidAmount.description),

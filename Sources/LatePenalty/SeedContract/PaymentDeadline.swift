@@ -7,6 +7,9 @@ public struct PaymentDeadline: Sendable {
     /// The day a proper invoice (適法な請求書) was received.
     public var invoiceReceived: CivilDate
     public var period: CivilPeriod
+    /// When set, a period of days counts only this calendar's open days (開庁日), as contracts
+    /// that count in working days do; nil counts calendar days, as the seed contract does.
+    public var openDaysOf: (any ClosingCalendar)? = nil
 
     public static let rule = RuleReference(clause: "第4条", title: "payment deadline (支払期限)", document: SeedContract.document)
 
@@ -16,11 +19,19 @@ public struct PaymentDeadline: Sendable {
     }
 
     public func compute() -> DeadlineResult {
-        let deadline = period.lastDay(afterEventOn: invoiceReceived)
+        let deadline = periodEnd()
         var explanation = Explanation(rule: Self.rule, inputs: [
             .init("invoice_received", "invoice received (請求書受理日)", invoiceReceived.iso8601),
         ])
-        explanation.notes.append("\(period) after \(invoiceReceived) (受理日は算入しない, 民法第140条): \(deadline).")
+        explanation.notes.append("\(period) after \(invoiceReceived) (受理日は算入しない, 民法第140条)\(openDaysOf.map { ", counting only open days of the \($0.name) calendar" } ?? ""): \(deadline).")
         return DeadlineResult(date: deadline, explanation: explanation)
+    }
+
+    /// The last day of the period after the event: calendar days, or open days of `openDaysOf`.
+    func periodEnd() -> CivilDate {
+        if let calendar = openDaysOf, case .days(let count) = period {
+            return calendar.lastDay(ofOpenDays: count, afterEventOn: invoiceReceived)
+        }
+        return period.lastDay(afterEventOn: invoiceReceived)
     }
 }

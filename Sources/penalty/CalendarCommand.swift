@@ -1,0 +1,91 @@
+import ArgumentParser
+import LatePenalty
+
+/// `penalty calendar`: national holidays and office closing days.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "National holidays and the closing days of offices and banks.",
+        subcommands: [Holidays.self, NextOpen.self, OpenDays.self])
+
+    /// Resolves --calendar (a shipped name) or --calendar-file (a user's file).
+    static func calendar(named name: String, file: String?) throws -> any ClosingCalendar {
+        if let file {
+            do { return try CustomCalendar.load(path: file) } catch { throw ValidationError(error.description) }
+        }
+        guard let calendar = Calendars.named(name) else {
+            throw ValidationError("unknown calendar '\(name)'; use one of \(Calendars.all.map(\.name).joined(separator: ", ")), or --calendar-file")
+        }
+        return calendar
+    }
+
+    static func date(_ text: String, _ what: String) throws -> CivilDate {
+        do { return try CivilDate.parse(text, field: what) } catch { throw ValidationError(error.description) }
+    }
+
+    struct Holidays: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the national holidays between two dates as date,name lines.",
+            discussion: "Years after the last published Cabinet Office list are computed by the same rules and marked (provisional).")
+
+        @Option(help: "The first date (any accepted form: 2026-01-01, R8.1.1 …).")
+        var from: String
+
+        @Option(help: "The last date.")
+        var to: String
+
+        func run() throws {
+            let first = try CalendarCommand.date(from, "from"), last = try CalendarCommand.date(to, "to")
+            guard first <= last else { throw ValidationError("--from is after --to") }
+            print("date,name")
+            for holiday in JapaneseHolidays.holidays(from: first, through: last) {
+                print("\(holiday.date),\(holiday.name)\(holiday.provisional ? " (provisional)" : "")")
+            }
+        }
+    }
+
+    struct NextOpen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "next-open",
+            abstract: "Print the date itself if the office is open on it, else the next open day, with the closed days passed.")
+
+        @Argument(help: "The date (e.g. a deadline).")
+        var date: String
+
+        @Option(help: "government, bank or national-holidays.")
+        var calendar: String = "government"
+
+        @Option(name: .customLong("calendar-file"), help: "A calendar file (docs/calendar.md) instead of --calendar.")
+        var calendarFile: String?
+
+        func run() throws {
+            let chosen = try CalendarCommand.calendar(named: calendar, file: calendarFile)
+            let (open, skipped) = chosen.rollForward(try CalendarCommand.date(date, "date"))
+            print(open)
+            for (day, reason) in skipped { print("  closed \(day) (\(day.weekday.japaneseName)): \(reason)") }
+        }
+    }
+
+    struct OpenDays: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open-days",
+            abstract: "Count the open days between two dates, both counted.")
+
+        @Option(help: "The first date.")
+        var from: String
+
+        @Option(help: "The last date.")
+        var to: String
+
+        @Option(help: "government, bank or national-holidays.")
+        var calendar: String = "government"
+
+        @Option(name: .customLong("calendar-file"), help: "A calendar file instead of --calendar.")
+        var calendarFile: String?
+
+        func run() throws {
+            let chosen = try CalendarCommand.calendar(named: calendar, file: calendarFile)
+            print(chosen.openDays(from: try CalendarCommand.date(from, "from"), through: try CalendarCommand.date(to, "to")))
+        }
+    }
+}
