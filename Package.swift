@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .library(name: "LatePenalty", targets: ["LatePenalty"]),
         .executable(name: "penalty", targets: ["penalty"]),
+        // The C interface (include/penalty.h) as liblatepenalty.so.
+        .library(name: "latepenalty", type: .dynamic, targets: ["LatePenaltyC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -42,6 +44,10 @@ let package = Package(
         .executableTarget(name: "embed-json-files", path: "Sources/embed-json-files"),
         .plugin(name: "EmbedRegimeFiles", capability: .buildTool(), dependencies: ["embed-json-files"]),
         .plugin(name: "EmbedVectorFiles", capability: .buildTool(), dependencies: ["embed-json-files"]),
+        .target(
+            name: "LatePenaltyC",
+            dependencies: ["LatePenalty"]
+        ),
         .executableTarget(
             name: "penalty",
             dependencies: [

@@ -1,0 +1,161 @@
+// The C interface of LatePenalty (include/penalty.h), exported from liblatepenalty.so.
+//
+// Every entry point checks its pointers, converts C strings, calls the Swift library, and
+// returns strings allocated with malloc (strdup) for the caller to release with penalty_free.
+// Contexts are immutable once made, so concurrent calls are safe.
+import Foundation
+import LatePenalty
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let penaltyOK: Int32 = 0, penaltyInputError: Int32 = 1, penaltyArgumentError: Int32 = 2, penaltyRatesError: Int32 = 3
+
+/// The library version reported by penalty_version().
+let libraryVersion = "1.0.0"
+nonisolated(unsafe) let libraryVersionCString: UnsafeMutablePointer<CChar> = strdup(libraryVersion)!
+
+/// What a penalty_context handle points to.
+final class PenaltyContext: Sendable {
+    let catalog: RegimeCatalog
+    init(catalog: RegimeCatalog) { self.catalog = catalog }
+}
+
+func catalog(_ context: OpaquePointer?) -> RegimeCatalog {
+    guard let context else { return .bundled }
+    return Unmanaged<PenaltyContext>.fromOpaque(UnsafeRawPointer(context)).takeUnretainedValue().catalog
+}
+
+/// Stores a copy of `text` in `*target` if the caller asked for it.
+func give(_ text: String?, to target: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) {
+    guard let target else { return }
+    target.pointee = text.flatMap { strdup($0) }
+}
+
+@_cdecl("penalty_api_version")
+public func penaltyAPIVersion() -> Int32 { 1 }
+
+@_cdecl("penalty_version")
+public func penaltyVersion() -> UnsafePointer<CChar> { UnsafePointer(libraryVersionCString) }
+
+@_cdecl("penalty_free")
+public func penaltyFree(_ string: UnsafeMutablePointer<CChar>?) { free(string) }
+
+@_cdecl("penalty_context_new")
+public func penaltyContextNew(
+    _ ratesPath: UnsafePointer<CChar>?, _ context: UnsafeMutablePointer<OpaquePointer?>?,
+    _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    give(nil, to: errorMessage)
+    guard let context else {
+        give("context must not be NULL", to: errorMessage)
+        return penaltyArgumentError
+    }
+    context.pointee = nil
+    var chosen = RegimeCatalog.bundled
+    if let ratesPath {
+        do {
+            chosen = try chosen.overlaying(regimeFileAt: String(cString: ratesPath))
+        } catch {
+            give(error.description, to: errorMessage)
+            return penaltyRatesError
+        }
+    }
+    context.pointee = OpaquePointer(Unmanaged.passRetained(PenaltyContext(catalog: chosen)).toOpaque())
+    return penaltyOK
+}
+
+@_cdecl("penalty_context_free")
+public func penaltyContextFree(_ context: OpaquePointer?) {
+    guard let context else { return }
+    Unmanaged<PenaltyContext>.fromOpaque(UnsafeRawPointer(context)).release()
+}
+
+@_cdecl("penalty_compute")
+public func penaltyCompute(
+    _ context: OpaquePointer?,
+    _ names: UnsafePointer<UnsafePointer<CChar>?>?, _ values: UnsafePointer<UnsafePointer<CChar>?>?, _ fieldCount: Int,
+    _ status: UnsafeMutablePointer<Int32>?, _ amount: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ countedDays: UnsafeMutablePointer<Int64>?, _ explanationJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    give(nil, to: amount)
+    give(nil, to: explanationJSON)
+    give(nil, to: errorMessage)
+    countedDays?.pointee = 0
+    guard let status, let amount else {
+        give("status and amount must not be NULL", to: errorMessage)
+        return penaltyArgumentError
+    }
+    guard fieldCount == 0 || (names != nil && values != nil) else {
+        give("names and values must not be NULL when field_count > 0", to: errorMessage)
+        return penaltyArgumentError
+    }
+    var fields: [String: String] = [:]
+    for index in 0..<fieldCount {
+        guard let name = names![index], let value = values![index] else {
+            give("names[\(index)] and values[\(index)] must not be NULL", to: errorMessage)
+            return penaltyArgumentError
+        }
+        fields[String(cString: name)] = String(cString: value)
+    }
+    do {
+        let result = try catalog(context).compute(fields)
+        status.pointee = result.status == .waived ? 1 : 0
+        give(result.amount.value.description, to: amount)
+        countedDays?.pointee = Int64(result.countedDays)
+        give(result.explanation.json, to: explanationJSON)
+        return penaltyOK
+    } catch {
+        give(error.description, to: errorMessage)
+        return penaltyInputError
+    }
+}
+
+@_cdecl("penalty_batch")
+public func penaltyBatch(
+    _ context: OpaquePointer?, _ input: UnsafePointer<CChar>?, _ length: Int,
+    _ inputFormat: Int32, _ outputFormat: Int32, _ explain: Int32,
+    _ output: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ rowsRead: UnsafeMutablePointer<Int64>?, _ rowsRejected: UnsafeMutablePointer<Int64>?,
+    _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    give(nil, to: output)
+    give(nil, to: diagnostics)
+    give(nil, to: errorMessage)
+    rowsRead?.pointee = 0
+    rowsRejected?.pointee = 0
+    guard let output, input != nil || length == 0 else {
+        give("output must not be NULL, nor input when length > 0", to: errorMessage)
+        return penaltyArgumentError
+    }
+    guard (0...1).contains(inputFormat), (0...1).contains(outputFormat) else {
+        give("formats are PENALTY_FORMAT_CSV (0) or PENALTY_FORMAT_JSONL (1)", to: errorMessage)
+        return penaltyArgumentError
+    }
+    let bytes = input.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
+    var options = Batch.Options()
+    options.catalog = catalog(context)
+    options.format = outputFormat == 1 ? .jsonl : .csv
+    options.explain = explain != 0
+    var text = "", messages = ""
+    do {
+        let summary: Batch.Summary
+        if inputFormat == 1 {
+            var reader = JSONLinesReader(bytes: bytes)
+            summary = try Batch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
+        } else {
+            var reader = try CSVRecordReader(bytes: bytes)
+            summary = try Batch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
+        }
+        rowsRead?.pointee = Int64(summary.read)
+        rowsRejected?.pointee = Int64(summary.rejected)
+        give(text, to: output)
+        give(messages, to: diagnostics)
+        return penaltyOK
+    } catch {
+        give(error.description, to: errorMessage)
+        return penaltyInputError
+    }
+}

@@ -1,0 +1,120 @@
+/* Computes the seed contract's cases and a statutory regime through the C interface and checks
+ * every result. Built and run by .ci/run (scripts/check-c-api); exits non-zero on any mismatch. */
+#include <penalty.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int checks = 0, failures = 0;
+
+static void check(const char *what, int condition) {
+    checks++;
+    if (!condition) { fprintf(stderr, "FAIL %s\n", what); failures++; }
+}
+
+/* Computes one case from name=value pairs and checks the amount (NULL: expect an input error). */
+static void expect_case(const penalty_context *context, const char *label, const char *const *names,
+                        const char *const *values, size_t count, const char *amount_expected,
+                        int status_expected, long long days_expected) {
+    int status = -1;
+    char *amount = NULL, *explanation = NULL, *error = NULL;
+    long long days = -1;
+    int code = penalty_compute(context, names, values, count, &status, &amount, &days, &explanation, &error);
+    if (amount_expected == NULL) {
+        check(label, code == PENALTY_INPUT_ERROR && error != NULL && amount == NULL);
+        if (error) printf("%-28s error: %s\n", label, error);
+    } else {
+        check(label, code == PENALTY_OK && amount && strcmp(amount, amount_expected) == 0 &&
+                     status == status_expected && days == days_expected && explanation && strstr(explanation, "\"rule\""));
+        printf("%-28s %s yen, %lld days, status %d\n", label, amount ? amount : "(none)", days, status);
+    }
+    penalty_free(amount);
+    penalty_free(explanation);
+    penalty_free(error);
+}
+
+static void *worker(void *argument) {
+    const penalty_context *context = argument;
+    const char *names[] = {"regime", "amount", "due", "paid", "excluded"};
+    const char *values[] = {"contract-late-completion", "10000000", "2022-03-25", "2022-04-30", "2022-04-10..2022-04-12"};
+    for (int i = 0; i < 200; i++) {
+        int status; char *amount = NULL; long long days;
+        if (penalty_compute(context, names, values, 5, &status, &amount, &days, NULL, NULL) != PENALTY_OK ||
+            strcmp(amount, "22602") != 0) { failures++; }
+        penalty_free(amount);
+    }
+    return NULL;
+}
+
+int main(void) {
+    printf("LatePenalty %s, API %d\n", penalty_version(), penalty_api_version());
+    check("api version", penalty_api_version() == PENALTY_API_VERSION);
+
+    penalty_context *context = NULL;
+    char *error = NULL;
+    check("context", penalty_context_new(NULL, &context, &error) == PENALTY_OK && context != NULL);
+
+    {   /* 第6条第3項: 36 days late, 3 inspection days → 33 days, ¥22,602. */
+        const char *n[] = {"regime", "amount", "due", "paid", "excluded"};
+        const char *v[] = {"contract-late-completion", "10,000,000", "2022-03-25", "2022-04-30", "2022-04-10..2022-04-12"};
+        expect_case(context, "seed 6-3 late completion", n, v, 5, "22602", PENALTY_STATUS_OK, 33);
+    }
+    {   /* Under ¥100: waived. */
+        const char *n[] = {"regime", "amount", "due", "paid"};
+        const char *v[] = {"contract-late-completion", "1000000", "2022-03-25", "2022-03-26"};
+        expect_case(context, "seed 6-3 under 100 yen", n, v, 4, "0", PENALTY_STATUS_WAIVED, 1);
+    }
+    {   /* 第21条第3項: 1/10. */
+        const char *n[] = {"regime", "amount"};
+        const char *v[] = {"contract-termination-penalty", "12345678"};
+        expect_case(context, "seed 21-3 one tenth", n, v, 2, "1234567", PENALTY_STATUS_OK, 0);
+    }
+    {   /* An amount of 10^20 yen. */
+        const char *n[] = {"regime", "amount", "due", "paid"};
+        const char *v[] = {"contract-late-completion", "100000000000000000000", "2022-03-25", "2022-04-01"};
+        expect_case(context, "seed 6-3 10^20 yen", n, v, 4, "47945205479452054", PENALTY_STATUS_OK, 7);
+    }
+    {   /* 地方税 延滞金, 中央市's published example: ¥1,300. Era dates accepted. */
+        const char *n[] = {"regime", "amount", "due", "paid"};
+        const char *v[] = {"local-tax-arrears", "56400", "令和8年2月2日", "R8.5.29"};
+        expect_case(context, "local tax (published V1)", n, v, 4, "1300", PENALTY_STATUS_OK, 116);
+    }
+    {   /* A bad date is an input error naming the field. */
+        const char *n[] = {"regime", "amount", "due", "paid"};
+        const char *v[] = {"contract-late-completion", "1000000", "2022-03-25", "2021-02-29"};
+        expect_case(context, "bad date", n, v, 4, NULL, 0, 0);
+    }
+    {   /* NULL arguments are refused, not crashed on. */
+        char *message = NULL;
+        check("null status", penalty_compute(context, NULL, NULL, 0, NULL, NULL, NULL, NULL, &message) == PENALTY_ARGUMENT_ERROR);
+        penalty_free(message);
+    }
+    {   /* A batch in memory. */
+        const char *csv = "id,regime,amount,due,paid\nA,contract-late-completion,10000000,2022-03-25,2022-04-30\nB,contract-late-completion,-1,2022-03-25,2022-04-30\n";
+        char *output = NULL, *diagnostics = NULL, *message = NULL;
+        long long read = 0, rejected = 0;
+        int code = penalty_batch(context, csv, strlen(csv), PENALTY_FORMAT_CSV, PENALTY_FORMAT_JSONL, 0,
+                                 &output, &diagnostics, &read, &rejected, &message);
+        check("batch", code == PENALTY_OK && read == 2 && rejected == 1 && strstr(output, "\"amount\":\"24657\"") && strstr(diagnostics, "line 3"));
+        printf("batch: %lld rows, %lld rejected\n%s", read, rejected, output ? output : "");
+        penalty_free(output); penalty_free(diagnostics); penalty_free(message);
+    }
+    {   /* A bad rate file. */
+        penalty_context *bad = NULL;
+        char *message = NULL;
+        check("bad rates", penalty_context_new("/nonexistent/rates.json", &bad, &message) == PENALTY_RATES_ERROR && bad == NULL && message);
+        printf("bad rate file: %s\n", message ? message : "");
+        penalty_free(message);
+    }
+    {   /* Concurrent calls on one context. */
+        pthread_t threads[4];
+        for (int i = 0; i < 4; i++) pthread_create(&threads[i], NULL, worker, context);
+        for (int i = 0; i < 4; i++) pthread_join(threads[i], NULL);
+        printf("4 threads x 200 concurrent computations done\n");
+    }
+    penalty_context_free(context);
+    penalty_free(error);
+    printf("C API: %d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
