@@ -54,3 +54,10 @@ extension BigInteger {
         return BigInteger(storage: .make { __gmpz_ui_pow_ui($0, 10, UInt(exponent)) })
     }
 }
+
+extension BigInteger {
+    /// The product with a machine integer, without making a `BigInteger` of it first.
+    public static func * (a: BigInteger, b: Int) -> BigInteger {
+        BigInteger(storage: .make { result in a.storage.read { __gmpz_mul_si(result, $0, b) } })
+    }
+}

@@ -8,15 +8,23 @@ struct CalendarCommand: ParsableCommand {
         abstract: "National holidays and the closing days of offices and banks.",
         subcommands: [Holidays.self, NextOpen.self, OpenDays.self])
 
-    /// Resolves --calendar (a shipped name) or --calendar-file (a user's file).
-    static func calendar(named name: String, file: String?) throws -> any ClosingCalendar {
-        if let file {
-            do { return try CustomCalendar.load(path: file) } catch { throw ValidationError(error.description) }
+    /// --calendar (a shipped name) or --calendar-file (a user's file).
+    struct CalendarChoice: ParsableArguments {
+        @Option(help: "government, bank or national-holidays.")
+        var calendar: String = "government"
+
+        @Option(name: .customLong("calendar-file"), help: "A calendar file (docs/calendar.md) instead of --calendar.")
+        var calendarFile: String?
+
+        func resolve() throws -> any ClosingCalendar {
+            if let calendarFile {
+                do { return try CustomCalendar.load(path: calendarFile) } catch { throw ValidationError(error.description) }
+            }
+            guard let chosen = Calendars.named(calendar) else {
+                throw ValidationError("unknown calendar '\(calendar)'; use one of \(Calendars.all.map(\.name).joined(separator: ", ")), or --calendar-file")
+            }
+            return chosen
         }
-        guard let calendar = Calendars.named(name) else {
-            throw ValidationError("unknown calendar '\(name)'; use one of \(Calendars.all.map(\.name).joined(separator: ", ")), or --calendar-file")
-        }
-        return calendar
     }
 
     static func date(_ text: String, _ what: String) throws -> CivilDate {
@@ -52,14 +60,10 @@ struct CalendarCommand: ParsableCommand {
         @Argument(help: "The date (e.g. a deadline).")
         var date: String
 
-        @Option(help: "government, bank or national-holidays.")
-        var calendar: String = "government"
-
-        @Option(name: .customLong("calendar-file"), help: "A calendar file (docs/calendar.md) instead of --calendar.")
-        var calendarFile: String?
+        @OptionGroup var choice: CalendarChoice
 
         func run() throws {
-            let chosen = try CalendarCommand.calendar(named: calendar, file: calendarFile)
+            let chosen = try choice.resolve()
             let (open, skipped) = chosen.rollForward(try CalendarCommand.date(date, "date"))
             print(open)
             for (day, reason) in skipped { print("  closed \(day) (\(day.weekday.japaneseName)): \(reason)") }
@@ -77,14 +81,10 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "The last date.")
         var to: String
 
-        @Option(help: "government, bank or national-holidays.")
-        var calendar: String = "government"
-
-        @Option(name: .customLong("calendar-file"), help: "A calendar file instead of --calendar.")
-        var calendarFile: String?
+        @OptionGroup var choice: CalendarChoice
 
         func run() throws {
-            let chosen = try CalendarCommand.calendar(named: calendar, file: calendarFile)
+            let chosen = try choice.resolve()
             print(chosen.openDays(from: try CalendarCommand.date(from, "from"), through: try CalendarCommand.date(to, "to")))
         }
     }

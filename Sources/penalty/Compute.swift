@@ -39,8 +39,7 @@ struct Compute: ParsableCommand {
     @Flag(help: "Add the full breakdown: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
 
-    @Option(help: "A regime file that adds regimes or replaces bundled rate tables (docs/regimes/README.md).")
-    var rates: String?
+    @OptionGroup var rates: RatesOption
 
     @Option(help: "Worker threads; the output keeps the input order.")
     var jobs: Int = 1
@@ -65,10 +64,8 @@ struct Compute: ParsableCommand {
         options.format = outputFormat
         options.explain = explain
         options.jobs = jobs
-        if let rates {
-            do { options.catalog = try RegimeCatalog.bundled.overlaying(regimeFileAt: rates) } catch {
-                fail("--rates \(rates): \(error.reason)")
-            }
+        do { options.catalog = try rates.catalog() } catch {
+            fail("--rates \(rates.rates ?? ""): \(error.reason)")
         }
 
         let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)

@@ -44,8 +44,7 @@ struct Explain: ParsableCommand {
     @Option(name: .customLong("set"), parsing: .singleValue, help: "Any other field of the regime, as NAME=VALUE (e.g. --set basis=actual-by-year for custom).")
     var extra: [String] = []
 
-    @Option(help: "A regime file that adds regimes or replaces bundled rate tables (docs/regimes/README.md).")
-    var rates: String?
+    @OptionGroup var rates: RatesOption
 
     @Flag(help: "Print the explanation as JSON instead of text.")
     var json = false
@@ -65,9 +64,7 @@ struct Explain: ParsableCommand {
         }
         let result: ChargeResult
         do {
-            var catalog = RegimeCatalog.bundled
-            if let rates { catalog = try catalog.overlaying(regimeFileAt: rates) }
-            result = try catalog.compute(fields)
+            result = try rates.catalog().compute(fields)
         } catch {
             throw ValidationError("\(error)")
         }

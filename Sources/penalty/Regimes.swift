@@ -16,14 +16,11 @@ struct Regimes: ParsableCommand {
     @Flag(help: "Print the regime's definition as regime-file JSON.")
     var json = false
 
-    @Option(help: "A regime file laid over the bundled regimes.")
-    var rates: String?
+    @OptionGroup var rates: RatesOption
 
     func run() throws {
-        var catalog = RegimeCatalog.bundled
-        if let rates {
-            do { catalog = try catalog.overlaying(regimeFileAt: rates) } catch { throw ValidationError(error.description) }
-        }
+        let catalog: RegimeCatalog
+        do { catalog = try rates.catalog() } catch { throw ValidationError(error.description) }
         guard let name else {
             for regimeName in catalog.names {
                 guard let regime = catalog.regime(named: regimeName) else { continue }

@@ -15,14 +15,11 @@ struct Verify: ParsableCommand {
     @Argument(help: "Vector files or directories of them (default: the vectors bundled with the tool).")
     var paths: [String] = []
 
-    @Option(help: "A regime file laid over the bundled regimes before checking.")
-    var rates: String?
+    @OptionGroup var rates: RatesOption
 
     func run() throws {
-        var catalog = RegimeCatalog.bundled
-        if let rates {
-            do { catalog = try catalog.overlaying(regimeFileAt: rates) } catch { throw ValidationError(error.description) }
-        }
+        let catalog: RegimeCatalog
+        do { catalog = try rates.catalog() } catch { throw ValidationError(error.description) }
         var report = VectorVerifier.Report()
         if paths.isEmpty {
             for (name, json) in BundledVectorFiles.files {

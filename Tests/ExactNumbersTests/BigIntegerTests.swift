@@ -12,6 +12,7 @@ struct BigIntegerTests {
             #expect(BigInteger(a) + BigInteger(b) == BigInteger(a + b))
             #expect(BigInteger(a) - BigInteger(b) == BigInteger(a - b))
             #expect(BigInteger(a) * BigInteger(b) == BigInteger(a * b))
+            #expect(BigInteger(a) * b == BigInteger(a * b))
             #expect((BigInteger(a) < BigInteger(b)) == (a < b))
             #expect(Int(exactly: BigInteger(a) * BigInteger(b)) == a * b)
         }

@@ -108,15 +108,15 @@ public struct CSVRecordReader: RecordReader {
                 if let failure { return RawRecord(line: startLine, fields: [], error: failure) }
                 return RawRecord(line: startLine, fields: ranges.map { CSVRecordReader.unquote(buffer, $0.0, quoted: $0.1) }, error: nil)
             case .unbalanced:
-                try resumeAfterLine()
+                try skipPastLineBreak()
                 return RawRecord(line: startLine, fields: [], error: "a quoted field is not closed (unbalanced \"); the row is skipped and reading resumes on the next line")
             case .needMore(let inQuote):
                 if source.buffer.count - position > maxRecordBytes {
                     if inQuote, source.buffer[position...].contains(UInt8(ascii: "\n")) {
-                        try resumeAfterLine()
+                        try skipPastLineBreak()
                         return RawRecord(line: startLine, fields: [], error: "a quoted field is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); the row is skipped and reading resumes on the next line")
                     }
-                    try skipLongLine()
+                    try skipPastLineBreak()
                     return RawRecord(line: startLine, fields: [], error: "the row is longer than \(maxRecordBytes >> 20) MiB; it is skipped")
                 }
                 position -= try source.fill(keepingFrom: position)
@@ -124,21 +124,9 @@ public struct CSVRecordReader: RecordReader {
         }
     }
 
-    /// Moves past the end of the current line (for recovery after an unbalanced quote).
-    private mutating func resumeAfterLine() throws(Batch.FileError) {
-        while true {
-            if let newline = source.buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
-                position = newline + 1
-                line += 1
-                return
-            }
-            if source.atEnd { position = source.buffer.count; return }
-            position -= try source.fill(keepingFrom: position)
-        }
-    }
-
-    /// Discards bytes up to and including the next line break, without buffering them.
-    private mutating func skipLongLine() throws(Batch.FileError) {
+    /// Moves past the next line break, dropping the bytes before it as it reads (recovery after an
+    /// unbalanced quote, or past a row too long to keep).
+    private mutating func skipPastLineBreak() throws(Batch.FileError) {
         while true {
             if let newline = source.buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
                 position = newline + 1

@@ -1,0 +1,15 @@
+import ArgumentParser
+import LatePenalty
+
+/// `--rates FILE`, shared by the commands that compute: the bundled regimes with a user's regime
+/// file laid over them.
+struct RatesOption: ParsableArguments {
+    @Option(help: "A regime file that adds regimes or replaces bundled rate tables (docs/regimes/README.md).")
+    var rates: String?
+
+    /// The catalog to compute with.
+    func catalog() throws(InputError) -> RegimeCatalog {
+        guard let rates else { return .bundled }
+        return try RegimeCatalog.bundled.overlaying(regimeFileAt: rates)
+    }
+}
