@@ -54,6 +54,16 @@ public struct CSVRecordReader: RecordReader {
         names = decoded
     }
 
+    /// The next row's `column` field alone, decoded and trimmed (nil for a malformed row or an
+    /// undecodable field), or nil at the end: the cheap pass that screens ids for duplicates.
+    public mutating func nextField(_ column: String) throws(Batch.FileError) -> String?? {
+        guard let raw = try nextRaw() else { return nil }
+        guard raw.error == nil, let index = names.firstIndex(of: column), index < raw.fields.count,
+            case .success(let text) = encoding.decode(raw.fields[index])
+        else { return .some(nil) }
+        return .some(String(text.trimmingSpaces))
+    }
+
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
         guard let raw = try nextRaw() else { return nil }
         if let error = raw.error { return InputRecord(line: raw.line, fields: [:], error: InputError(field: nil, reason: error)) }

@@ -41,4 +41,13 @@ public struct DuplicateIdScreen: Sendable {
         }
         return screen
     }
+
+    /// Runs the first pass over a CSV reader, decoding only the `id` column.
+    public static func screen(_ reader: inout CSVRecordReader) throws(Batch.FileError) -> DuplicateIdScreen {
+        var screen = DuplicateIdScreen()
+        while let field = try reader.nextField("id") {
+            if let id = field, !id.isEmpty { screen.add(id) }
+        }
+        return screen
+    }
 }

@@ -15,9 +15,10 @@ public protocol Regime: Sendable {
 extension Regime {
     /// Refuses non-empty fields this regime does not read.
     func rejectUnused(_ fields: [String: String]) throws(InputError) {
-        for (name, value) in fields.sorted(by: { $0.key < $1.key })
-        where !value.isEmpty && name != "id" && name != "regime" && !self.fields.contains(name) {
-            throw InputError(field: name, reason: "is not used by \(self.name); leave it empty")
+        let unused = fields.lazy.filter { !$0.value.isEmpty && $0.key != "id" && $0.key != "regime" && !self.fields.contains($0.key) }
+        // Sorted only when there is something to report, so that the message is stable.
+        if let first = unused.map(\.key).min() {
+            throw InputError(field: first, reason: "is not used by \(self.name); leave it empty")
         }
     }
 }
