@@ -5,10 +5,11 @@ import Testing
 /// Runs a batch over bytes and returns its output lines, diagnostics and summary.
 func runBatch(
     _ bytes: [UInt8], jsonl: Bool = false, format: OutputFormat = .csv, explain: Bool = false, jobs: Int = 1,
-    encoding: TextEncoding = .utf8
+    encoding: TextEncoding = .utf8, blockSize: Int = Batch.Options().blockSize
 ) throws(Batch.FileError) -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
     var output: [String] = [], diagnostics: [String] = []
     var options = Batch.Options()
+    options.blockSize = blockSize
     options.format = format
     options.explain = explain
     options.jobs = jobs
@@ -24,8 +25,11 @@ func runBatch(
     return (lines, diagnostics, summary)
 }
 
-func runBatch(_ text: String, jsonl: Bool = false, format: OutputFormat = .csv, explain: Bool = false, jobs: Int = 1) throws(Batch.FileError) -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
-    try runBatch(Array(text.utf8), jsonl: jsonl, format: format, explain: explain, jobs: jobs)
+func runBatch(
+    _ text: String, jsonl: Bool = false, format: OutputFormat = .csv, explain: Bool = false, jobs: Int = 1,
+    blockSize: Int = Batch.Options().blockSize
+) throws(Batch.FileError) -> (rows: [String], diagnostics: [String], summary: Batch.Summary) {
+    try runBatch(Array(text.utf8), jsonl: jsonl, format: format, explain: explain, jobs: jobs, blockSize: blockSize)
 }
 
 @Suite("penalty compute")
@@ -94,10 +98,9 @@ struct BatchTests {
             text += index % 7 == 3 ? "R\(index),contract-late-completion,-1,2022-03-25,2022-04-30\n"
                 : "R\(index),contract-late-completion,\(1_000_000 + index * 7919),2022-03-25,2022-0\(4 + index % 5)-1\(index % 10)\n"
         }
-        var options = Batch.Options()
-        options.blockSize = 300
+        // Small blocks, so that four workers go through many blocks, each split four ways.
         let one = try runBatch(text)
-        let four = try runBatch(text, jobs: 4)
+        let four = try runBatch(text, jobs: 4, blockSize: 300)
         #expect(one.rows == four.rows)
         #expect(one.diagnostics == four.diagnostics)
         #expect(one.summary == four.summary)

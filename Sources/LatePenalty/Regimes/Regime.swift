@@ -15,7 +15,8 @@ public protocol Regime: Sendable {
 extension Regime {
     /// Refuses non-empty fields this regime does not read.
     func rejectUnused(_ fields: [String: String]) throws(InputError) {
-        let unused = fields.lazy.filter { !$0.value.isEmpty && $0.key != "id" && $0.key != "regime" && !self.fields.contains($0.key) }
+        let used = self.fields  // a computed list: build it once per row, not once per field
+        let unused = fields.lazy.filter { !$0.value.isEmpty && $0.key != "id" && $0.key != "regime" && !used.contains($0.key) }
         // Sorted only when there is something to report, so that the message is stable.
         if let first = unused.map(\.key).min() {
             throw InputError(field: first, reason: "is not used by \(self.name); leave it empty")

@@ -59,7 +59,7 @@ public struct RegimeCatalog: Sendable {
             if regimes[file.name] is ContractRegime || file.name == "custom" {
                 throw InputError(field: "rates", reason: "regime '\(file.name)' is defined by the library's clauses, not by data; choose another name")
             }
-            let base = BundledRegimeFiles.files.lazy.compactMap { try? RegimeFile.decodeAll(Data($0.json.utf8)) }.joined().first { $0.name == file.name }
+            let base = (RegimeCatalog.bundled.regime(named: file.name) as? DataRegime)?.definition
             catalog.add(try DataRegime(file: base.map { file.overlaid(on: $0) } ?? file))
         }
         return catalog
