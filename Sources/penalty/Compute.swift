@@ -104,7 +104,7 @@ struct Compute: ParsableCommand {
                 summary = try Batch.run(&reader, options: options, output: sink.write, diagnostics: report, progress: progress.update)
             } else {
                 var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
-                summary = try Batch.run(&reader, options: options, output: sink.write, diagnostics: report, progress: progress.update)
+                summary = try Batch.runCSV(&reader, options: options, output: sink.write(bytes:), diagnostics: report, progress: progress.update)
             }
         } catch {
             progress.finish()

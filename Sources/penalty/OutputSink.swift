@@ -13,6 +13,8 @@ final class OutputSink {
     private let finalPath: String?
     private let temporaryPath: String?
     private var buffer: [UInt8] = []
+    /// The first write error, if any.
+    private var failure: String?
 
     init(path: String?) throws(OutputError) {
         guard let path, path != "-" else {
@@ -49,22 +51,48 @@ final class OutputSink {
         if buffer.count >= 1 << 18 { flush() }
     }
 
+    /// Writes bytes: large pieces go straight to the descriptor rather than through the buffer.
+    func write(bytes: UnsafeRawBufferPointer) {
+        if buffer.count + bytes.count < 1 << 18 {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flush()
+        if bytes.count < 1 << 18 {
+            buffer.append(contentsOf: bytes)
+        } else {
+            writeAll(bytes)
+        }
+    }
+
     func flush() {
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
         var written = 0
-        while written < buffer.count {
-            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+        while written < bytes.count {
+            let count = Glibc.write(descriptor, base + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
-                break
+                // Disk full, a closed pipe …: remembered, so that commit() fails rather than
+                // putting a short file in place.
+                if failure == nil { failure = String(cString: strerror(errno)) }
+                return
             }
             written += count
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Makes the output visible: for a file, flushes, syncs and renames it into place.
     func commit() throws(OutputError) {
         flush()
+        if let failure {
+            if let temporaryPath { close(descriptor); unlink(temporaryPath); OutputSink.removeOnSignal(nil) }
+            throw OutputError(message: "cannot write '\(finalPath ?? "standard output")': \(failure)")
+        }
         guard let finalPath, let temporaryPath else { return }
         guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -18,11 +18,26 @@ func runBatch(
         var reader = JSONLinesReader(bytes: bytes, encoding: encoding)
         summary = try Batch.run(&reader, options: options, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
     } else {
+        // Every CSV case runs through both engines, which must agree to the byte.
         var reader = try CSVRecordReader(bytes: bytes, encoding: encoding)
         summary = try Batch.run(&reader, options: options, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
+        let bytewise = try runBytewise(bytes, options: options, encoding: encoding)
+        #expect(bytewise.output == output.joined())
+        #expect(bytewise.diagnostics == diagnostics)
+        #expect(bytewise.summary == summary)
     }
     let lines = output.joined().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     return (lines, diagnostics, summary)
+}
+
+/// Runs CSV bytes through the byte-level engine (`Batch.runCSV`).
+func runBytewise(
+    _ bytes: [UInt8], options: Batch.Options, encoding: TextEncoding = .utf8
+) throws(Batch.FileError) -> (output: String, diagnostics: [String], summary: Batch.Summary) {
+    var output: [UInt8] = [], diagnostics: [String] = []
+    var reader = try CSVRecordReader(bytes: bytes, encoding: encoding)
+    let summary = try Batch.runCSV(&reader, options: options, output: { output.append(contentsOf: $0) }, diagnostics: { diagnostics.append($0) })
+    return (String(decoding: output, as: UTF8.self), diagnostics, summary)
 }
 
 func runBatch(

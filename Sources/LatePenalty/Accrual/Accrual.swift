@@ -12,11 +12,19 @@
 ///    base × rate × year fraction, rounded one by one when the terms say so;
 /// 6. the sum, its rounding, and the minimum rule for the result.
 public enum Accrual {
+    /// The last day a delay may start or end on.
+    public static let latestDayCounted = CivilDate(year: 9998, month: 12, day: 31)!
+
     /// Computes the charge for `delay` under `terms`, citing `rule`.
     public static func compute(
         _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
     ) throws(InputError) -> ChargeResult {
         var delay = given
+        // Counting may look up to a year past the end day (whole years of the court convention,
+        // a deadline rolled past closed days), so the last supported year is kept free of it.
+        for (field, date) in [("due", delay.due), ("paid", delay.end)] where date > latestDayCounted {
+            throw InputError(field: field, reason: "\(date) is after \(latestDayCounted); days are counted up to \(latestDayCounted)")
+        }
         var rollNote: String? = nil
         if let calendar = delay.rollDue {
             let (rolled, skipped) = calendar.rollForward(delay.due)

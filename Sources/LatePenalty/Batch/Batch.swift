@@ -34,6 +34,30 @@ public enum Batch {
         public var rejected = 0
         /// The sum of the amounts computed, by regime name.
         public var totalByRegime: [String: Yen] = [:]
+
+        /// Counts one row's outcome; returns the diagnostic to report if it was rejected.
+        mutating func add(_ outcome: Outcome) -> String? {
+            read += 1
+            guard let result = outcome.result else {
+                rejected += 1
+                return "line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(outcome.id): ")\(outcome.error!)"
+            }
+            computed += 1
+            if result.status == .waived { waived += 1 }
+            totalByRegime[outcome.regime, default: .zero] = totalByRegime[outcome.regime, default: .zero] + result.amount
+            return nil
+        }
+
+        /// Adds the counts of a later part of the input.
+        mutating func add(_ other: Summary) {
+            read += other.read
+            computed += other.computed
+            waived += other.waived
+            rejected += other.rejected
+            for (regime, total) in other.totalByRegime {
+                totalByRegime[regime, default: .zero] = totalByRegime[regime, default: .zero] + total
+            }
+        }
     }
 
     /// A problem with the input as a whole (unreadable, empty, no header, a missing column): the
@@ -69,15 +93,7 @@ public enum Batch {
 
         func flush(_ block: [InputRecord]) {
             for outcome in compute(block, options: options) {
-                summary.read += 1
-                if let result = outcome.result {
-                    summary.computed += 1
-                    if result.status == .waived { summary.waived += 1 }
-                    summary.totalByRegime[outcome.regime, default: .zero] = summary.totalByRegime[outcome.regime, default: .zero] + result.amount
-                } else {
-                    summary.rejected += 1
-                    diagnostics("line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(outcome.id): ")\(outcome.error!)")
-                }
+                if let message = summary.add(outcome) { diagnostics(message) }
                 output(outcome.text)
             }
         }
@@ -91,17 +107,9 @@ public enum Batch {
                 }
                 record = InputRecord(line: record.line, fields: record.fields.filter { known.contains($0.key) }, error: record.error)
             }
-            if record.error == nil {
-                let id = record.fields["id"] ?? ""
-                if id.isEmpty {
-                    record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
-                } else if options.duplicateCandidates?.contains(id.hashValue) ?? true {
-                    if let first = firstLineOfId[id] {
-                        record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
-                    } else {
-                        firstLineOfId[id] = record.line
-                    }
-                }
+            record = requiringId(record)
+            if record.error == nil, options.duplicateCandidates?.contains(IdHash.of(record.fields["id"]!)) ?? true {
+                record = checkingRepeat(record, firstLineOfId: &firstLineOfId)
             }
             block.append(record)
             if block.count >= blockLimit {
@@ -121,6 +129,23 @@ public enum Batch {
     ) throws(FileError) -> Summary {
         var reader = try CSVRecordReader(bytes: csv)
         return try run(&reader, options: options, output: output, diagnostics: diagnostics)
+    }
+
+    /// `record`, or an error when it has no id.
+    static func requiringId(_ record: InputRecord) -> InputRecord {
+        guard record.error == nil, (record.fields["id"] ?? "").isEmpty else { return record }
+        return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
+    }
+
+    /// `record`, or an error when its id already appeared; remembers the id's first line.
+    /// Rows must come here in input order.
+    static func checkingRepeat(_ record: InputRecord, firstLineOfId: inout [String: Int]) -> InputRecord {
+        guard record.error == nil, let id = record.fields["id"] else { return record }
+        if let first = firstLineOfId[id] {
+            return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
+        }
+        firstLineOfId[id] = record.line
+        return record
     }
 
     /// The result of one row, ready to write.

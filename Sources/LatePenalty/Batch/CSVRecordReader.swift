@@ -11,12 +11,13 @@ public struct CSVRecordReader: RecordReader {
     /// A row longer than this is reported and skipped rather than buffered.
     public static let maxRecordBytes = 16 << 20
 
-    private let source: ByteSource
-    private let encoding: TextEncoding
-    private var position = 0
-    private var line = 1
-    private var names: [String] = []
-    private let maxRecordBytes: Int
+    // Internal rather than private: the span reader (CSVRecordReader+Spans.swift) works on them.
+    let source: ByteSource
+    let encoding: TextEncoding
+    var position = 0
+    var line = 1
+    private(set) var names: [String] = []
+    let maxRecordBytes: Int
 
     /// The column names of the header row.
     public var columns: [String] { names }
@@ -54,22 +55,18 @@ public struct CSVRecordReader: RecordReader {
         names = decoded
     }
 
-    /// The next row's `column` field alone, decoded and trimmed (nil for a malformed row or an
-    /// undecodable field), or nil at the end: the cheap pass that screens ids for duplicates.
-    public mutating func nextField(_ column: String) throws(Batch.FileError) -> String?? {
-        guard let raw = try nextRaw() else { return nil }
-        guard raw.error == nil, let index = names.firstIndex(of: column), index < raw.fields.count,
-            case .success(let text) = encoding.decode(raw.fields[index])
-        else { return .some(nil) }
-        return .some(String(text.trimmingSpaces))
-    }
-
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
         guard let raw = try nextRaw() else { return nil }
         if let error = raw.error { return InputRecord(line: raw.line, fields: [:], error: InputError(field: nil, reason: error)) }
+        return CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding)
+    }
+
+    /// A row's record from its fields' bytes: each field decoded and trimmed, the first field
+    /// that cannot be decoded named, and a field count that differs from the header's reported.
+    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding) -> InputRecord {
         var fields: [String: String] = [:]
         var failure: InputError? = nil
-        for (index, bytes) in raw.fields.enumerated() {
+        for (index, bytes) in raw.enumerated() {
             let name = index < names.count ? names[index] : "column \(index + 1)"
             switch encoding.decode(bytes) {
             case .success(let text):
@@ -78,10 +75,10 @@ public struct CSVRecordReader: RecordReader {
                 if failure == nil { failure = InputError(field: name, reason: reason.reason) }
             }
         }
-        if failure == nil && raw.fields.count != names.count {
-            failure = InputError(field: nil, reason: "has \(raw.fields.count) fields but the header has \(names.count)")
+        if failure == nil && raw.count != names.count {
+            failure = InputError(field: nil, reason: "has \(raw.count) fields but the header has \(names.count)")
         }
-        return InputRecord(line: raw.line, fields: fields, error: failure)
+        return InputRecord(line: line, fields: fields, error: failure)
     }
 
     /// One row's fields as bytes (quotes removed, `""` unescaped), or why it is malformed.

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension DuplicateIdScreen {
+    /// Runs the first pass over a CSV reader, reading only the `id` column: from the bytes of
+    /// plain rows (``InputSpan``), decoded only when an id is not ASCII.
+    public static func screen(_ reader: inout CSVRecordReader) throws(Batch.FileError) -> DuplicateIdScreen {
+        var screen = DuplicateIdScreen()
+        // A repeated column name: the row's record keeps the last one.
+        guard let column = reader.columns.lastIndex(of: "id") else { return screen }
+        let encoding = reader.encoding
+        // Hashes of ASCII ids, noted 256 at a time (see add(hashes:)).
+        let pending = UnsafeMutableBufferPointer<Int>.allocate(capacity: 256)
+        defer { pending.deallocate() }
+        var pendingCount = 0
+        func plainRows(_ buffer: UnsafeBufferPointer<UInt8>) {
+            guard let bytes = buffer.baseAddress else { return }
+            let end = buffer.count
+            let loneCarriageReturns = memchr(bytes, 0x0D, end) != nil
+            var index = 0
+            while index < end {
+                // Find the id field: past `column` commas, before a line break.
+                var commas = 0, fieldStart = index
+                while true {
+                    index = PlainRowScan.nextSpecial(bytes, from: index, end: end)
+                    if index >= end { break }
+                    let byte = bytes[index]
+                    if byte == 0x0A || byte == 0x0D { break }
+                    if byte == 0x2C {
+                        if commas == column { break }
+                        commas += 1
+                        fieldStart = index + 1
+                    }
+                    index += 1
+                }
+                if commas == column {
+                    let (start, stop) = ByteFields.trimmed(bytes, fieldStart, index)
+                    if stop > start {
+                        if let hash = asciiHash(bytes, start, stop) {
+                            pending[pendingCount] = hash
+                            pendingCount += 1
+                            if pendingCount == pending.count {
+                                screen.add(hashes: UnsafeBufferPointer(pending))
+                                pendingCount = 0
+                            }
+                        } else if case .success(let text) = encoding.decode(Array(buffer[start..<stop])[...]) {
+                            // Decoding trims nothing more (the bytes were trimmed); an
+                            // undecodable id is an error row, never checked for repeats.
+                            let id = String(text.trimmingSpaces)
+                            if !id.isEmpty { screen.add(id) }
+                        }
+                    }
+                }
+                // Move past the line break ending the row.
+                if !loneCarriageReturns, index < end, bytes[index] != 0x0A,
+                    let newline = memchr(bytes + index, 0x0A, end - index)
+                {
+                    index = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - bytes
+                }
+                while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+                if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+            }
+        }
+        loop: while true {
+            switch try reader.screenStep(maxBytes: 1 << 20, rows: plainRows) {
+            case .rows: continue
+            case .record(let record): if let id = record.fields["id"], !id.isEmpty { screen.add(id) }
+            case .end: break loop
+            }
+        }
+        screen.add(hashes: UnsafeBufferPointer(rebasing: pending[0..<pendingCount]))
+        return screen
+    }
+
+    /// The hash of an ASCII id, or nil when the id has other bytes and must be decoded first.
+    @inline(__always)
+    private static func asciiHash(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        for index in start..<end where bytes[index] == 0 || bytes[index] >= 0x80 { return nil }
+        return IdHash.of(bytes + start, count: end - start)
+    }
+}

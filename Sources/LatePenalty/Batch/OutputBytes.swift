@@ -1,0 +1,97 @@
+/// A growable byte buffer that rows are written into, for the byte-level batch: one buffer per
+/// block of rows, written out whole. Appending checks capacity once per call and never goes
+/// through `String`.
+final class OutputBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    func removeAll() { count = 0 }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+        append(start.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends a non-negative integer in decimal digits.
+    @inline(__always)
+    func appendDecimal(_ value: Int128) {
+        precondition(value >= 0)
+        if value < 10 {
+            append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // 40 bytes of scratch
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var index = scratch.count
+            var rest = value
+            // Above 64 bits, split off 18 digits at a time so the digit loop works in UInt64
+            // (rare: amounts that large are unusual; the array is made only then).
+            var chunks: [UInt64] = []
+            if rest > Int128(UInt64.max) {
+                chunks.reserveCapacity(2)
+                while rest > Int128(UInt64.max) {
+                    chunks.append(UInt64(rest % 1_000_000_000_000_000_000))
+                    rest /= 1_000_000_000_000_000_000
+                }
+            }
+            let head = UInt64(rest)
+            func emit(_ number: UInt64, padTo width: Int) {
+                var number = number, written = 0
+                repeat {
+                    index -= 1
+                    scratch[index] = UInt8(truncatingIfNeeded: number % 10) &+ 0x30
+                    number /= 10
+                    written += 1
+                } while number > 0 || written < width
+            }
+            for chunk in chunks { emit(chunk, padTo: 18) }
+            emit(head, padTo: 1)
+            append(scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + index, count: scratch.count - index)
+        }
+    }
+
+    /// The bytes written so far.
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+}

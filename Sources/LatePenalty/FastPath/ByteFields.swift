@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Typed values read straight from a field's ASCII bytes, for the byte-level batch.
+///
+/// Each reader accepts only the plainest form of its value (`2022-03-25`, `1200000`) and returns
+/// nil for anything else, valid or not. A row with such a field goes the general way
+/// (`CivilDate.parse`, `Yen.parse` …), which reads every form and words the errors, so the
+/// byte readers never have to: they decide only what is certainly equal.
+enum ByteFields {
+    /// The field `start..<end` without leading and trailing spaces and tabs (as the CSV reader
+    /// trims them).
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
+        var start = start, end = end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return (start, end)
+    }
+
+    /// Whether the field is exactly `literal`.
+    @inline(__always)
+    static func equals(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ literal: [UInt8]) -> Bool {
+        guard end - start == literal.count else { return false }
+        return literal.withUnsafeBufferPointer { memcmp(bytes + start, $0.baseAddress!, literal.count) == 0 }
+    }
+
+    /// The day number of an ISO date written exactly `YYYY-MM-DD` that exists, or nil.
+    @inline(__always)
+    static func isoDayNumber(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard end - start == 10, bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D else { return nil }
+        @inline(__always) func digit(_ offset: Int) -> Int? {
+            let value = Int(bytes[start + offset]) &- 0x30
+            return value >= 0 && value <= 9 ? value : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+        else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        guard year >= 1, month >= 1, month <= 12, day >= 1 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+        guard day <= length else { return nil }
+        // CivilDate.dayNumber's arithmetic, for years 1–9999 (no negative years here).
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    }
+
+    /// A whole number written as 1 to 18 ASCII digits (leading zeros allowed), or nil. Longer
+    /// amounts, thousands separators and full-width digits go the general way.
+    @inline(__always)
+    static func digits(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
+        guard end > start, end - start <= 18 else { return nil }
+        var value: UInt64 = 0
+        for index in start..<end {
+            let digit = UInt64(bytes[index]) &- 0x30
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ digit
+        }
+        return value
+    }
+}

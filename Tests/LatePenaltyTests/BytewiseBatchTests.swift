@@ -1,0 +1,160 @@
+import Foundation
+import LatePenalty
+import PropertyBased
+import Testing
+
+/// The byte-level batch (`Batch.runCSV`, with its fast path for contract rows) equals the
+/// record-at-a-time batch (`Batch.run`), the reference, on random files: the same output bytes,
+/// diagnostics and summary. Rows are drawn near the fast path's edges: valid and invalid dates,
+/// long and grouped amounts, ranges, used and unused columns, repeated and empty ids, quotes,
+/// non-ASCII text, CRLF and blank lines.
+@Suite("Byte-level batch = record batch")
+struct BytewiseBatchTests {
+    /// A small deterministic generator, so that one seed draws one row.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
+    }
+
+    static let headers = [
+        ["id", "regime", "amount", "due", "paid", "excluded"],
+        ["regime", "id", "paid", "due", "amount"],
+        ["id", "regime", "amount", "due", "paid", "excluded", "payments", "rate", "note"],
+        ["id", "regime", "amount", "due", "paid", "excluded", "excluded"],
+    ]
+
+    static func date(_ random: inout SplitMix) -> String {
+        switch random.below(12) {
+        case 0: return random.pick(["2024-02-29", "2023-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2022-13-01", "2022-04-31"])
+        case 1: return random.pick(["2022/3/25", "令和4年3月25日", "R4.3.25", " 2022-03-25", "2022-3-25", "20220325", "", "２０２２－０３－２５"])
+        default:
+            let day = 18_000 + random.below(1_500)  // 2019 … 2023
+            return CivilDate(dayNumber: day).iso8601
+        }
+    }
+
+    static func amount(_ random: inout SplitMix) -> String {
+        switch random.below(10) {
+        case 0: return random.pick(["0", "007", "1,234,567", "12,34", "-5", "1.5", "", "１２３", "99"])
+        case 1: return String(repeating: "9", count: 17 + random.below(4))  // 17–20 digits: either side of the limit
+        case 2: return String(random.below(20_000))
+        default: return String(random.next() % 10_000_000_000)
+        }
+    }
+
+    static func excluded(_ random: inout SplitMix) -> String {
+        switch random.below(8) {
+        case 0, 1, 2: return ""
+        case 3: return date(&random)
+        case 4: return date(&random) + ";" + date(&random)
+        default: return date(&random) + ".." + date(&random)
+        }
+    }
+
+    static func field(_ name: String, _ random: inout SplitMix) -> String {
+        switch name {
+        case "id":
+            return random.pick(["A", "B", "C1", "", " D ", "E,F", "契約-1", "G\"H", "I"]) + (random.below(3) == 0 ? "" : String(random.below(40)))
+        case "regime":
+            return random.pick([
+                "contract-late-completion", "contract-late-payment", "contract-late-completion", "contract-late-payment",
+                "contract-damages-interest", "contract-termination-penalty", "civil-statutory", "nonsense", "",
+            ])
+        case "amount": return amount(&random)
+        case "due", "paid": return date(&random)
+        case "excluded": return excluded(&random)
+        case "payments": return random.below(6) == 0 ? "2022-04-01:1000" : ""
+        case "rate": return random.below(6) == 0 ? "3" : (random.below(4) == 0 ? " " : "")
+        default: return random.pick(["", "x", "メモ"])
+        }
+    }
+
+    /// One file: a header, then one row per seed, with the line ending and extras the seed picks.
+    static func file(header: Int, seeds: [Int], crlf: Bool) -> [UInt8] {
+        let columns = headers[header]
+        let newline = crlf ? "\r\n" : "\n"
+        var text = columns.joined(separator: ",") + newline
+        for seed in seeds {
+            var random = SplitMix(state: UInt64(bitPattern: Int64(seed)))
+            var fields = columns.map { field($0, &random) }
+            for index in fields.indices where fields[index].contains(",") || fields[index].contains("\"") || random.below(30) == 0 {
+                fields[index] = "\"" + fields[index].replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            switch random.below(25) {
+            case 0: fields.removeLast()  // too few fields
+            case 1: text += newline  // a blank line first
+            case 2: fields.append("extra")
+            default: break
+            }
+            text += fields.joined(separator: ",") + newline
+        }
+        return Array(text.utf8)
+    }
+
+    static func check(_ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool) throws {
+        var options = Batch.Options()
+        options.jobs = jobs
+        options.blockSize = blockSize
+        if screened {
+            var reader = try CSVRecordReader(bytes: bytes)
+            options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
+        }
+        var expected: [String] = [], expectedDiagnostics: [String] = []
+        var reader = try CSVRecordReader(bytes: bytes)
+        let summary = try Batch.run(&reader, options: options, output: { expected.append($0) }, diagnostics: { expectedDiagnostics.append($0) })
+        let bytewise = try runBytewise(bytes, options: options)
+        #expect(bytewise.output == expected.joined())
+        #expect(bytewise.diagnostics == expectedDiagnostics)
+        #expect(bytewise.summary == summary)
+    }
+
+    @Test func equalOnRandomFiles() async {
+        let input = zip(Gen.int(in: 0...3), Gen.int(in: Int.min...Int.max).array(of: 1...40), Gen.bool, Gen.int(in: 1...3), Gen.bool)
+        await propertyCheck(count: 300, input: input) { header, seeds, crlf, jobs, screened in
+            let bytes = Self.file(header: header, seeds: seeds, crlf: crlf)
+            // Block sizes from a few bytes (a span per row or less) to the default.
+            try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened)
+        }
+    }
+
+    @Test func equalOnAGeneratedBulkFile() throws {
+        // Rows like scripts/generate-rows writes, the shape the fast path is for.
+        var random = SplitMix(state: 20_221_121)
+        var text = "id,regime,amount,due,paid,excluded\n"
+        for index in 0..<5_000 {
+            let due = 18_700 + random.below(1_500), paid = due - 20 + random.below(420)
+            var excluded = ""
+            if random.below(10) < 3 && paid > due + 3 {
+                let start = due + 1 + random.below(paid - due - 2)
+                excluded = CivilDate(dayNumber: start).iso8601 + ".." + CivilDate(dayNumber: start + 1 + random.below(14)).iso8601
+            }
+            let regime = index % 2 == 0 ? "contract-late-completion" : "contract-late-payment"
+            text += "C\(index),\(regime),\(1 + random.below(10_000_000_000)),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)\n"
+        }
+        text += "C17,contract-late-payment,100,2022-03-25,2022-04-30,\n"  // a repeat, at the end
+        for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 64, screened: true) }
+    }
+
+    @Test func shiftJISFilesAgree() throws {
+        // A Shift_JIS id next to fast rows: ASCII rows read the same in both encodings.
+        let text = "id,regime,amount,due,paid,excluded\nA,contract-late-completion,1000000,2022-03-25,2022-04-30,\n"
+        var bytes = Array(text.utf8)
+        bytes += [0x8C, 0x5F, 0x96, 0xF1] + Array(",contract-late-completion,1000000,2022-03-25,2022-04-30,\n".utf8)  // 契約
+        var options = Batch.Options()
+        options.jobs = 1
+        var expected: [String] = [], diagnostics: [String] = []
+        var reader = try CSVRecordReader(bytes: bytes, encoding: .shiftJIS)
+        let summary = try Batch.run(&reader, options: options, output: { expected.append($0) }, diagnostics: { diagnostics.append($0) })
+        let bytewise = try runBytewise(bytes, options: options, encoding: .shiftJIS)
+        #expect(bytewise.output == expected.joined() && bytewise.diagnostics == diagnostics && bytewise.summary == summary)
+        #expect(bytewise.output.contains("契約,contract-late-completion,ok,"))
+    }
+}
