@@ -86,7 +86,7 @@ struct Compute: ParsableCommand {
                     options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
                 } else {
                     var reader = try CSVRecordReader(descriptor: first, encoding: textEncoding)
-                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
+                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates
                 }
             } catch {
                 fail("\(file): \(error)")

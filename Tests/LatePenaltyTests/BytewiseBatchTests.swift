@@ -125,10 +125,12 @@ struct BytewiseBatchTests {
         }
     }
 
-    @Test func equalOnAGeneratedBulkFile() throws {
-        // Rows like scripts/generate-rows writes, the shape the fast path is for.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func equalOnAGeneratedBulkFile(newline: String) throws {
+        // Rows like scripts/generate-rows writes, the shape the fast path is for, with a bad row
+        // every 700 rows so that line numbers are checked across many spans.
         var random = SplitMix(state: 20_221_121)
-        var text = "id,regime,amount,due,paid,excluded\n"
+        var text = "id,regime,amount,due,paid,excluded" + newline
         for index in 0..<5_000 {
             let due = 18_700 + random.below(1_500), paid = due - 20 + random.below(420)
             var excluded = ""
@@ -137,9 +139,10 @@ struct BytewiseBatchTests {
                 excluded = CivilDate(dayNumber: start).iso8601 + ".." + CivilDate(dayNumber: start + 1 + random.below(14)).iso8601
             }
             let regime = index % 2 == 0 ? "contract-late-completion" : "contract-late-payment"
-            text += "C\(index),\(regime),\(1 + random.below(10_000_000_000)),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)\n"
+            let amount = index % 700 == 699 ? "12,34" : String(1 + random.below(10_000_000_000))
+            text += "C\(index),\(regime),\(amount),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)" + newline
         }
-        text += "C17,contract-late-payment,100,2022-03-25,2022-04-30,\n"  // a repeat, at the end
+        text += "C17,contract-late-payment,100,2022-03-25,2022-04-30," + newline  // a repeat, at the end
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 64, screened: true) }
     }
 

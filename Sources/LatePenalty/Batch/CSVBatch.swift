@@ -33,40 +33,65 @@ extension Batch {
         var summary = Summary()
         var firstLineOfId: [String: Int] = [:]
         let jobs = max(1, options.jobs)
-        // A block is about `blockBytes` of input; a round gives each thread a few blocks.
+        // A block is about `blockBytes` of input.
         let blockBytes = max(1, options.blockSize) * 128
-        let blocksPerRound = jobs == 1 ? 1 : jobs * 4
-        var round: [CSVBlock] = []
-        while true {
-            round.removeAll(keepingCapacity: true)
-            var atEnd = false
-            while round.count < blocksPerRound {
-                var spans: [InputSpan] = []
-                var bytes = 0
-                while bytes < blockBytes, let span = try reader.nextSpan(maxBytes: blockBytes - bytes) {
-                    switch span {
-                    case .rows(let rows): bytes += rows.bytes.count
-                    case .record: bytes += 256  // a rough share, so a block of quoted rows stays small
-                    }
-                    spans.append(span)
+        func nextBlock() throws(FileError) -> CSVBlock? {
+            var spans: [InputSpan] = []
+            var bytes = 0
+            while bytes < blockBytes, let span = try reader.nextSpan(maxBytes: blockBytes - bytes) {
+                switch span {
+                case .rows(let rows): bytes += rows.bytes.count
+                case .record: bytes += 256  // a rough share, so that a block of quoted rows stays small
                 }
-                if spans.isEmpty { atEnd = true; break }
-                round.append(CSVBlock(spans: spans))
+                spans.append(span)
             }
-            if round.count == 1 {
-                round[0].compute(plan: plan, options: options)
-            } else if round.count > 1 {
-                let blocks = round
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                    blocks[index].compute(plan: plan, options: options)
-                }
-            }
-            for block in round {
-                block.write(options: options, firstLineOfId: &firstLineOfId, summary: &summary, output: output, diagnostics: diagnostics)
-            }
-            progress?(summary.read, reader.bytesRead)
-            if atEnd { break }
+            return spans.isEmpty ? nil : CSVBlock(spans: spans)
         }
+        func write(_ block: CSVBlock) {
+            block.write(options: options, firstLineOfId: &firstLineOfId, summary: &summary, output: output, diagnostics: diagnostics)
+            progress?(summary.read, reader.bytesRead)
+        }
+
+        guard jobs > 1 else {
+            // One thread: read a block, compute it, write it.
+            while let block = try nextBlock() {
+                block.compute(plan: plan, options: options)
+                write(block)
+            }
+            return summary
+        }
+        // Several: this thread reads blocks ahead and writes them back in order while up to
+        // `jobs` workers compute them; at most `window` blocks are held, so memory stays flat.
+        let window = jobs * 3
+        let workers = DispatchSemaphore(value: jobs)
+        var pending: [(block: CSVBlock, done: DispatchGroup)] = []
+        var next = 0
+        var readError: FileError? = nil
+        while true {
+            while readError == nil && pending.count - next < window {
+                let block: CSVBlock?
+                do { block = try nextBlock() } catch { readError = error; break }
+                guard let block else { break }
+                let done = DispatchGroup()
+                done.enter()
+                DispatchQueue.global().async {
+                    workers.wait()
+                    block.compute(plan: plan, options: options)
+                    workers.signal()
+                    done.leave()
+                }
+                pending.append((block, done))
+            }
+            guard next < pending.count else { break }
+            pending[next].done.wait()
+            if readError == nil { write(pending[next].block) }
+            next += 1
+            if next > window {  // drop written blocks now and then
+                pending.removeFirst(next)
+                next = 0
+            }
+        }
+        if let readError { throw readError }
         return summary
     }
 
@@ -87,7 +112,7 @@ struct CSVRowPlan: Sendable {
     let encoding: TextEncoding
     /// Field names some regime reads; other columns are ignored.
     let known: Set<String>
-    let candidates: Set<Int>?
+    let candidates: CandidateIds?
     /// Where ``ContractRowKernel``'s fields are, or nil when no row can take the fast path
     /// (JSON Lines output, `--explain`, a column missing or named twice).
     let fast: FastColumns?
@@ -109,7 +134,7 @@ struct CSVRowPlan: Sendable {
         self.encoding = encoding
         let known = options.catalog.knownFields
         self.known = known
-        candidates = options.duplicateCandidates
+        candidates = options.duplicateCandidates.map(CandidateIds.init)
         func only(_ name: String) -> Int? {
             let indices = columns.indices.filter { columns[$0] == name }
             return indices.count == 1 ? indices[0] : nil
@@ -193,7 +218,8 @@ final class CSVBlock: @unchecked Sendable {
                         {
                             continue
                         }
-                        let fieldBytes = plain.bytes[rowStart..<rowEnd].split(separator: 0x2C, omittingEmptySubsequences: false)
+                        let first = plain.bytes.startIndex
+                        let fieldBytes = plain.bytes[(first + rowStart)..<(first + rowEnd)].split(separator: 0x2C, omittingEmptySubsequences: false)
                         general(
                             CSVRecordReader.record(line: rowLine, fields: fieldBytes, names: plan.names, encoding: plan.encoding),
                             plan: plan, options: options)
@@ -214,7 +240,7 @@ final class CSVBlock: @unchecked Sendable {
     @inline(__always)
     private func fastRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
-        fast: CSVRowPlan.FastColumns, candidates: Set<Int>?, kernel: ContractRowKernel
+        fast: CSVRowPlan.FastColumns, candidates: CandidateIds?, kernel: ContractRowKernel
     ) -> Bool {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         for column in fast.mustBeEmpty {
@@ -224,7 +250,7 @@ final class CSVBlock: @unchecked Sendable {
         let id = field(fast.id)
         guard id.1 > id.0 else { return false }
         // An id that may repeat is settled in order, the general way.
-        guard let candidates, !candidates.contains(IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return false }
+        guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return false }
         let regime = field(fast.regime)
         guard let row = ContractRowKernel.read(
                 bytes, regime: regime, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid),
@@ -272,7 +298,7 @@ final class CSVBlock: @unchecked Sendable {
         record = Batch.requiringId(record)
         let row = rows
         rows += 1
-        if record.error == nil, plan.candidates?.contains(IdHash.of(record.fields["id"]!)) ?? true {
+        if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"]!)) ?? true {
             heldBack.append((row, output.count, record))
             return
         }
@@ -339,4 +365,24 @@ enum PlainRowScan {
 
     @inline(__always)
     private static func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+}
+
+/// The ids that may repeat (``DuplicateIdScreen``), asked about once per row: a 64 Kibit map of
+/// their hashes answers "no" with one load for nearly every row, before the set is consulted.
+struct CandidateIds: Sendable {
+    private let hashes: Set<Int>
+    private let map: [UInt64]
+
+    init(_ hashes: Set<Int>) {
+        self.hashes = hashes
+        var map = [UInt64](repeating: 0, count: 1024)
+        for hash in hashes { map[(hash >> 6) & 1023] |= 1 << UInt64(hash & 63) }
+        self.map = map
+    }
+
+    @inline(__always)
+    func contains(hash: Int) -> Bool {
+        guard map[(hash >> 6) & 1023] & (1 << UInt64(hash & 63)) != 0 else { return false }
+        return hashes.contains(hash)
+    }
 }

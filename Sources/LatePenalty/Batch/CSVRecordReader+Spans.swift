@@ -14,10 +14,11 @@ enum InputSpan: Sendable {
     case record(InputRecord)
 }
 
-/// Complete rows without quotes, copied out of the reader's buffer, and the line the first
-/// starts on.
+/// Complete rows without quotes, and the line the first starts on. The bytes are a slice of a
+/// buffer the reader no longer writes to (it moves on to a new one when it reads more), so
+/// cutting a span copies nothing.
 struct PlainRows: Sendable {
-    let bytes: [UInt8]
+    let bytes: ArraySlice<UInt8>
     let firstLine: Int
 }
 
@@ -32,7 +33,7 @@ extension CSVRecordReader {
     mutating func nextSpan(maxBytes: Int) throws(Batch.FileError) -> InputSpan? {
         guard let cut = try nextPlainCut(maxBytes: maxBytes) else { return nil }
         guard cut > 0 else { return try next().map(InputSpan.record) }
-        let bytes = Array(source.buffer[position..<(position + cut)])
+        let bytes = source.buffer[position..<(position + cut)]
         let span = PlainRows(bytes: bytes, firstLine: line)
         line += CSVRecordReader.lineBreaks(in: bytes)
         position += cut
@@ -81,19 +82,24 @@ extension CSVRecordReader {
     }
 
     /// Row ends in quote-free bytes: each LF, and each CR not followed by LF.
-    static func lineBreaks(in bytes: [UInt8]) -> Int {
+    static func lineBreaks(in bytes: ArraySlice<UInt8>) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             let count = buffer.count
             var newlines = 0, index = 0
-            // Eight bytes at a time: a byte of `x` is zero exactly where the byte was LF, and
-            // the expression sets the high bit of exactly those bytes (no carries between bytes).
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            // 16 bytes at a time: a lane of the comparison is all ones (-1) where the byte is LF,
+            // so subtracting it counts; byte lanes are summed before they can wrap.
             let raw = UnsafeRawPointer(base)
-            while count - index >= 8 {
-                let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ lineFeeds
-                newlines += (~(((x & low7) &+ low7) | x | low7)).nonzeroBitCount
-                index += 8
+            let lineFeed = SIMD16<Int8>(repeating: 0x0A)
+            while count - index >= 16 {
+                var lanes = SIMD16<Int8>()
+                let stop = min(count - 15, index + 16 * 127)
+                while index < stop {
+                    let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self)
+                    lanes &-= unsafeBitCast(chunk .== lineFeed, to: SIMD16<Int8>.self)
+                    index += 16
+                }
+                newlines += Int(SIMD16<Int16>(truncatingIfNeeded: lanes).wrappedSum())
             }
             while index < count {
                 if base[index] == 0x0A { newlines += 1 }

@@ -6,9 +6,11 @@ import Darwin
 
 extension DuplicateIdScreen {
     /// Runs the first pass over a CSV reader, reading only the `id` column: from the bytes of
-    /// plain rows (``InputSpan``), decoded only when an id is not ASCII.
-    public static func screen(_ reader: inout CSVRecordReader) throws(Batch.FileError) -> DuplicateIdScreen {
-        var screen = DuplicateIdScreen()
+    /// plain rows (``InputSpan``), decoded only when an id is not ASCII. Given the input's size,
+    /// the filter is sized for it (about 16 bits per row of 32 bytes, up to 16 MiB), so small
+    /// files do not pay for a large one.
+    public static func screen(_ reader: inout CSVRecordReader, inputBytes: Int? = nil) throws(Batch.FileError) -> DuplicateIdScreen {
+        var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)
         // A repeated column name: the row's record keeps the last one.
         guard let column = reader.columns.lastIndex(of: "id") else { return screen }
         let encoding = reader.encoding
@@ -73,6 +75,11 @@ extension DuplicateIdScreen {
         }
         screen.add(hashes: UnsafeBufferPointer(rebasing: pending[0..<pendingCount]))
         return screen
+    }
+
+    static func log2Bits(forInputBytes bytes: Int) -> Int {
+        let bits = max(1, bytes / 2)  // 16 bits for each 32 bytes
+        return min(27, max(16, Int.bitWidth - (bits - 1).leadingZeroBitCount))
     }
 
     /// The hash of an ASCII id, or nil when the id has other bytes and must be decoded first.

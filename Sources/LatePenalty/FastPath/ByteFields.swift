@@ -31,20 +31,23 @@ enum ByteFields {
     /// The day number of an ISO date written exactly `YYYY-MM-DD` that exists, or nil.
     @inline(__always)
     static func isoDayNumber(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
-        guard end - start == 10, bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D else { return nil }
-        @inline(__always) func digit(_ offset: Int) -> Int? {
-            let value = Int(bytes[start + offset]) &- 0x30
-            return value >= 0 && value <= 9 ? value : nil
+        guard end - start == 10 else { return nil }
+        let b = bytes + start
+        // Digit values by wrapping subtraction: anything but '0'…'9' becomes more than 9.
+        let y0 = b[0] &- 0x30, y1 = b[1] &- 0x30, y2 = b[2] &- 0x30, y3 = b[3] &- 0x30
+        let m0 = b[5] &- 0x30, m1 = b[6] &- 0x30, d0 = b[8] &- 0x30, d1 = b[9] &- 0x30
+        guard b[4] == 0x2D, b[7] == 0x2D, max(max(max(y0, y1), max(y2, y3)), max(max(m0, m1), max(d0, d1))) <= 9 else {
+            return nil
         }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
-        else { return nil }
-        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+        let month = Int(m0) * 10 + Int(m1), day = Int(d0) * 10 + Int(d1)
         guard year >= 1, month >= 1, month <= 12, day >= 1 else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
-        guard day <= length else { return nil }
-        // CivilDate.dayNumber's arithmetic, for years 1–9999 (no negative years here).
+        if day > 28 {
+            let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+            guard day <= length else { return nil }
+        }
+        // CivilDate.dayNumber's arithmetic (years 1–9999, so no negative years here).
         let y = month <= 2 ? year - 1 : year
         let era = y / 400
         let yearOfEra = y - era * 400
