@@ -2,9 +2,15 @@
 //   swift package benchmark --target CoreBenchmarks
 // Names: Kernel.* is the fixed-width fast path on values in memory, GMP.* the pure GMP path,
 // Full.* a complete computation with its explanation, Parse.* the input parsers, Batch.* the
-// batch end to end in memory (generated rows, as scripts/generate-rows makes them).
+// batch in memory (generated rows), File.* `penalty compute` end to end on generated files
+// (the same rows as scripts/generate-rows: duplicate screen, byte-level batch, output written
+// to /dev/null). Throughput of Batch.* and File.* is in runs per second: multiply by the rows.
 import Benchmark
 import LatePenalty
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -90,9 +96,82 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Batch.100k", configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
+    Benchmark("Parse.CSVRows1k.Bytewise", configuration: .init(scalingFactor: .one, maxIterations: 1000)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? Batch.runCSV(bytes: rows1k, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
+        }
+    }
+
+    Benchmark("Batch.100k.Record", configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? Batch.run(csv: rows100k, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
         }
     }
+
+    Benchmark("Batch.100k.Bytewise", configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? Batch.runCSV(bytes: rows100k, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
+        }
+    }
+
+    // `penalty compute FILE -o /dev/null` without the process: files written once, then run.
+    for (name, rows) in [("100k", 100_000), ("1M", 1_000_000)] {
+        let path = "/tmp/latepenalty-benchmark-\(rows).csv"
+        writeGeneratedRows(rows, to: path)
+        for jobs in [1, 2] {
+            Benchmark("File.\(name).jobs\(jobs)", configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(computeFile(path, jobs: jobs)) }
+            }
+        }
+    }
+}
+
+/// Rows as scripts/generate-rows writes them: the two seed day-charge regimes, amounts up to ten
+/// billion yen, delays up to about 400 days, an excluded range on about 30% of rows.
+func writeGeneratedRows(_ count: Int, to path: String) {
+    var state: UInt64 = 20_221_121
+    func below(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    let base = CivilDate(year: 2021, month: 4, day: 1)!.dayNumber
+    var text = "id,regime,amount,due,paid,excluded\n"
+    text.reserveCapacity(count * 80)
+    for index in 0..<count {
+        let due = base + below(1500), paid = due - 20 + below(420)
+        var excluded = ""
+        if below(10) < 3 && paid > due + 3 {
+            let start = due + 1 + below(paid - due - 2)
+            excluded = CivilDate(dayNumber: start).iso8601 + ".." + CivilDate(dayNumber: start + 1 + below(14)).iso8601
+        }
+        let regime = index & 1 == 0 ? "contract-late-completion" : "contract-late-payment"
+        let id = String(index)
+        text += "C\(String(repeating: "0", count: max(0, 8 - id.count)))\(id),\(regime),\(1 + below(10_000_000_000)),"
+        text += "\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)\n"
+    }
+    let file = fopen(path, "w")!
+    fputs(text, file)
+    fclose(file)
+}
+
+/// What `penalty compute PATH -o /dev/null --jobs N` does: the screen, then the batch.
+func computeFile(_ path: String, jobs: Int) -> Batch.Summary? {
+    let size = Int(fileSize(path))
+    let screenFile = open(path, O_RDONLY)
+    defer { close(screenFile) }
+    guard var screenReader = try? CSVRecordReader(descriptor: screenFile, encoding: .utf8),
+        let screen = try? DuplicateIdScreen.screen(&screenReader, inputBytes: size)
+    else { return nil }
+    var options = Batch.Options()
+    options.jobs = jobs
+    options.duplicateCandidates = screen.candidates
+    let input = open(path, O_RDONLY), sink = open("/dev/null", O_WRONLY)
+    defer { close(input); close(sink) }
+    guard var reader = try? CSVRecordReader(descriptor: input, encoding: .utf8) else { return nil }
+    return try? Batch.runCSV(&reader, options: options, output: { _ = write(sink, $0.baseAddress, $0.count) }, diagnostics: { _ in })
+}
+
+func fileSize(_ path: String) -> Int64 {
+    var status = stat()
+    return stat(path, &status) == 0 ? Int64(status.st_size) : 0
 }

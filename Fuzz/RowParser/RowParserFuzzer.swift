@@ -15,6 +15,20 @@ public func fuzzRowParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16) {
             _ = try? Batch.run(&reader, options: options, output: { _ in }, diagnostics: { _ in })
         }
+        // The byte-level engine (fast path on: CSV, no explanation) must equal the record batch.
+        var plain = options
+        plain.explain = false
+        plain.blockSize = 1 + size % 64
+        if var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16),
+            var bytewise = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
+        {
+            var expected = "", expectedNotes: [String] = [], actual: [UInt8] = [], actualNotes: [String] = []
+            let summary = try? Batch.run(&reader, options: plain, output: { expected += $0 }, diagnostics: { expectedNotes.append($0) })
+            let other = try? Batch.runCSV(&bytewise, options: plain, output: { actual.append(contentsOf: $0) }, diagnostics: { actualNotes.append($0) })
+            if String(decoding: actual, as: UTF8.self) != expected || actualNotes != expectedNotes || summary != other {
+                fatalError("the byte-level batch differs from the record batch")
+            }
+        }
         var lines = JSONLinesReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
         options.format = .jsonl
         _ = try? Batch.run(&lines, options: options, output: { _ in }, diagnostics: { _ in })

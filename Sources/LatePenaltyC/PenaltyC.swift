@@ -146,8 +146,13 @@ public func penaltyBatch(
             var reader = JSONLinesReader(bytes: bytes)
             summary = try Batch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
         } else {
+            // The byte-level engine, with the duplicate-id screen it needs to run in parallel.
+            var screenReader = try CSVRecordReader(bytes: bytes)
+            options.duplicateCandidates = try DuplicateIdScreen.screen(&screenReader, inputBytes: bytes.count).candidates
             var reader = try CSVRecordReader(bytes: bytes)
-            summary = try Batch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
+            var out: [UInt8] = []
+            summary = try Batch.runCSV(&reader, options: options, output: { out.append(contentsOf: $0) }, diagnostics: { messages += $0 + "\n" })
+            text = String(decoding: out, as: UTF8.self)
         }
         rowsRead?.pointee = Int64(summary.read)
         rowsRejected?.pointee = Int64(summary.rejected)

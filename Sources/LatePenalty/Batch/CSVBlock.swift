@@ -1,0 +1,179 @@
+/// A block of input spans, computed on one thread, then written in input order.
+final class CSVBlock: @unchecked Sendable {
+    let spans: [InputSpan]
+    // Filled by compute(plan:options:), read by write(…); never both at once.
+    private let output = OutputBytes()
+    /// Diagnostics of rejected rows, by row number within the block.
+    private var notes: [(row: Int, text: String)] = []
+    /// Rows whose id may repeat: settled in input order by write(…), at `offset` in `output`.
+    private var heldBack: [(row: Int, offset: Int, record: InputRecord)] = []
+    private var summary = Batch.Summary()
+    /// Fast-path totals, kept in 128 bits and added to `summary` once (nil: no row).
+    private var lateCompletionTotal: Int128? = nil
+    private var latePaymentTotal: Int128? = nil
+    private var rows = 0
+
+    init(spans: [InputSpan]) { self.spans = spans }
+
+    func compute(plan: CSVRowPlan, options: Batch.Options) {
+        let kernel = ContractRowKernel()
+        let capacity = plan.names.count + 1
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer { starts.deallocate(); ends.deallocate() }
+        for span in spans {
+            switch span {
+            case .record(let record):
+                general(record, plan: plan, options: options)
+            case .rows(let plain):
+                plain.bytes.withUnsafeBufferPointer { buffer in
+                    guard let bytes = buffer.baseAddress else { return }
+                    let end = buffer.count
+                    var index = 0, line = plain.firstLine
+                    while index < end {
+                        // Split one row at commas; note any byte that is not plain ASCII text.
+                        let rowStart = index
+                        var fields = 0, fieldStart = index, plainText = true
+                        while true {
+                            index = PlainRowScan.nextSpecial(bytes, from: index, end: end)
+                            if index >= end { break }
+                            let byte = bytes[index]
+                            if byte == 0x2C {
+                                if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
+                                fields += 1
+                                fieldStart = index + 1
+                            } else if byte == 0x0A || byte == 0x0D {
+                                break
+                            } else {
+                                plainText = false  // NUL or a byte of a multi-byte character
+                            }
+                            index += 1
+                        }
+                        if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
+                        fields += 1
+                        let rowEnd = index
+                        if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+                        let rowLine = line
+                        line += 1
+                        if fields == 1 && rowEnd == rowStart { continue }  // a blank line
+                        if plainText, fields == plan.names.count, let fast = plan.fast,
+                            fastRow(bytes, starts, ends, fast: fast, candidates: plan.candidates, kernel: kernel)
+                        {
+                            continue
+                        }
+                        let first = plain.bytes.startIndex
+                        let fieldBytes = plain.bytes[(first + rowStart)..<(first + rowEnd)].split(separator: 0x2C, omittingEmptySubsequences: false)
+                        general(
+                            CSVRecordReader.record(line: rowLine, fields: fieldBytes, names: plan.names, encoding: plan.encoding),
+                            plan: plan, options: options)
+                    }
+                }
+            }
+        }
+        if let lateCompletionTotal { addTotal(lateCompletionTotal, ContractRegime.lateCompletion.rawValue) }
+        if let latePaymentTotal { addTotal(latePaymentTotal, ContractRegime.latePayment.rawValue) }
+    }
+
+    private func addTotal(_ total: Int128, _ regime: String) {
+        summary.totalByRegime[regime, default: .zero] = summary.totalByRegime[regime, default: .zero] + Yen(BigInteger(String(total))!)
+    }
+
+    /// Computes a plain row with ``ContractRowKernel`` and writes its output, or returns false
+    /// to send it the general way.
+    @inline(__always)
+    private func fastRow(
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
+        fast: CSVRowPlan.FastColumns, candidates: CandidateIds?, kernel: ContractRowKernel
+    ) -> Bool {
+        func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
+        for column in fast.mustBeEmpty {
+            let (start, end) = field(column)
+            if end > start { return false }
+        }
+        let id = field(fast.id)
+        guard id.1 > id.0 else { return false }
+        // An id that may repeat is settled in order, the general way.
+        guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return false }
+        let regime = field(fast.regime)
+        guard let row = ContractRowKernel.read(
+                bytes, regime: regime, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid),
+                excluded: fast.excluded.map(field)),
+            let charge = kernel.charge(row)
+        else { return false }
+
+        rows += 1
+        summary.read += 1
+        summary.computed += 1
+        if charge.waived { summary.waived += 1 }
+        if row.lateCompletion {
+            lateCompletionTotal = (lateCompletionTotal ?? 0) + charge.amount
+        } else {
+            latePaymentTotal = (latePaymentTotal ?? 0) + charge.amount
+        }
+        // id,regime,status,amount,counted_days,excluded_days,error — the same bytes CSVWriter
+        // writes: neither id nor regime can need quoting here (no comma, quote or line break).
+        output.reserve(id.1 - id.0 + regime.1 - regime.0 + 80)
+        output.append(bytes + id.0, count: id.1 - id.0)
+        output.append(0x2C)
+        output.append(bytes + regime.0, count: regime.1 - regime.0)
+        let status = charge.waived ? CSVBlock.waivedField : CSVBlock.okField
+        output.append(status.utf8Start, count: status.utf8CodeUnitCount)
+        output.appendDecimal(charge.amount)
+        output.append(0x2C)
+        output.appendDecimal(Int128(charge.countedDays))
+        output.append(0x2C)
+        output.appendDecimal(Int128(charge.excludedDays))
+        output.append(0x2C)
+        output.append(0x0A)
+        return true
+    }
+
+    private static let okField: StaticString = ",ok,"
+    private static let waivedField: StaticString = ",waived,"
+
+    /// A row the general way: its record prepared as the record-at-a-time batch prepares it,
+    /// then computed by its regime, unless its id may repeat.
+    private func general(_ given: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
+        var record = given
+        if record.fields.keys.contains(where: { !plan.known.contains($0) }) {
+            record = InputRecord(line: record.line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error)
+        }
+        record = Batch.requiringId(record)
+        let row = rows
+        rows += 1
+        if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"]!)) ?? true {
+            heldBack.append((row, output.count, record))
+            return
+        }
+        let outcome = Batch.outcome(of: record, options: options)
+        if let message = summary.add(outcome) { notes.append((row, message)) }
+        output.append(outcome.text)
+    }
+
+    /// Writes the block's output and diagnostics in input order, settling held-back rows.
+    func write(
+        options: Batch.Options, firstLineOfId: inout [String: Int], summary total: inout Batch.Summary,
+        output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
+    ) {
+        let bytes = output.bytes
+        var written = 0, noteIndex = 0
+        for held in heldBack {
+            while noteIndex < notes.count && notes[noteIndex].row < held.row {
+                diagnostics(notes[noteIndex].text)
+                noteIndex += 1
+            }
+            write(UnsafeRawBufferPointer(rebasing: bytes[written..<held.offset]))
+            written = held.offset
+            let outcome = Batch.outcome(of: Batch.checkingRepeat(held.record, firstLineOfId: &firstLineOfId), options: options)
+            if let message = summary.add(outcome) { diagnostics(message) }
+            var text = outcome.text
+            text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
+        while noteIndex < notes.count {
+            diagnostics(notes[noteIndex].text)
+            noteIndex += 1
+        }
+        write(UnsafeRawBufferPointer(rebasing: bytes[written...]))
+        total.add(summary)
+    }
+}
