@@ -48,7 +48,7 @@ extension Batch {
             return spans.isEmpty ? nil : CSVBlock(spans: spans)
         }
         func write(_ block: CSVBlock) {
-            block.write(options: options, firstLineOfId: &firstLineOfId, summary: &summary, output: output, diagnostics: diagnostics)
+            block.write(plan: plan, options: options, firstLineOfId: &firstLineOfId, summary: &summary, output: output, diagnostics: diagnostics)
             progress?(summary.read, reader.bytesRead)
         }
 

@@ -6,7 +6,16 @@ final class CSVBlock: @unchecked Sendable {
     /// Diagnostics of rejected rows, by row number within the block.
     private var notes: [(row: Int, text: String)] = []
     /// Rows whose id may repeat: settled in input order by write(…), at `offset` in `output`.
-    private var heldBack: [(row: Int, offset: Int, record: InputRecord)] = []
+    private var heldBack: [(row: Int, offset: Int, held: HeldRow)] = []
+
+    /// A row held back until its id can be checked in input order.
+    private enum HeldRow {
+        /// A row read the general way.
+        case record(InputRecord)
+        /// A row in the fast path's shape (a copy of its bytes): computed by the fast path once
+        /// its id is known to be new, as most candidates are (false alarms of the screen).
+        case plain(bytes: [UInt8], line: Int)
+    }
     private var summary = Batch.Summary()
     /// Fast-path totals, kept in 128 bits and added to `summary` once (nil: no row).
     private var lateCompletionTotal: Int128? = nil
@@ -31,35 +40,22 @@ final class CSVBlock: @unchecked Sendable {
                     let end = buffer.count
                     var index = 0, line = plain.firstLine
                     while index < end {
-                        // Split one row at commas; note any byte that is not plain ASCII text.
                         let rowStart = index
-                        var fields = 0, fieldStart = index, plainText = true
-                        while true {
-                            index = PlainRowScan.nextSpecial(bytes, from: index, end: end)
-                            if index >= end { break }
-                            let byte = bytes[index]
-                            if byte == 0x2C {
-                                if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
-                                fields += 1
-                                fieldStart = index + 1
-                            } else if byte == 0x0A || byte == 0x0D {
-                                break
-                            } else {
-                                plainText = false  // NUL or a byte of a multi-byte character
-                            }
-                            index += 1
-                        }
-                        if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
-                        fields += 1
-                        let rowEnd = index
-                        if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+                        let (fields, plainText, rowEnd) = CSVBlock.splitRow(bytes, from: &index, end: end, starts, ends, capacity)
                         let rowLine = line
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
-                        if plainText, fields == plan.names.count, let fast = plan.fast,
-                            fastRow(bytes, starts, ends, fast: fast, candidates: plan.candidates, kernel: kernel)
-                        {
-                            continue
+                        if plainText, fields == plan.names.count, let fast = plan.fast {
+                            switch fastRow(bytes, starts, ends, fast: fast, candidates: plan.candidates, kernel: kernel) {
+                            case .written:
+                                continue
+                            case .holdBack:
+                                heldBack.append((rows, output.count, .plain(bytes: Array(buffer[rowStart..<rowEnd]), line: rowLine)))
+                                rows += 1
+                                continue
+                            case .general:
+                                break
+                            }
                         }
                         let first = plain.bytes.startIndex
                         let fieldBytes = plain.bytes[(first + rowStart)..<(first + rowEnd)].split(separator: 0x2C, omittingEmptySubsequences: false)
@@ -70,36 +66,84 @@ final class CSVBlock: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Splits the row at `index` at its commas into `starts`/`ends` (as many fields as fit) and
+    /// moves `index` past its line break. Returns the number of fields, whether every byte is
+    /// ASCII other than NUL, and where the row's text ends.
+    @inline(__always)
+    private static func splitRow(
+        _ bytes: UnsafePointer<UInt8>, from index: inout Int, end: Int,
+        _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ capacity: Int
+    ) -> (fields: Int, plainText: Bool, rowEnd: Int) {
+        var fields = 0, fieldStart = index, plainText = true
+        while true {
+            index = PlainRowScan.nextSpecial(bytes, from: index, end: end)
+            if index >= end { break }
+            let byte = bytes[index]
+            if byte == 0x2C {
+                if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
+                fields += 1
+                fieldStart = index + 1
+            } else if byte == 0x0A || byte == 0x0D {
+                break
+            } else {
+                plainText = false  // NUL or a byte of a multi-byte character
+            }
+            index += 1
+        }
+        if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
+        fields += 1
+        let rowEnd = index
+        if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+        return (fields, plainText, rowEnd)
+    }
+
+    /// Adds the fast path's totals to the block's summary.
+    private func addFastTotals() {
         if let lateCompletionTotal { addTotal(lateCompletionTotal, ContractRegime.lateCompletion.rawValue) }
         if let latePaymentTotal { addTotal(latePaymentTotal, ContractRegime.latePayment.rawValue) }
+        lateCompletionTotal = nil
+        latePaymentTotal = nil
     }
 
     private func addTotal(_ total: Int128, _ regime: String) {
         summary.totalByRegime[regime, default: .zero] = summary.totalByRegime[regime, default: .zero] + Yen(BigInteger(String(total))!)
     }
 
-    /// Computes a plain row with ``ContractRowKernel`` and writes its output, or returns false
-    /// to send it the general way.
+    private enum FastOutcome {
+        /// Computed and written.
+        case written
+        /// The id may repeat: to be settled in input order.
+        case holdBack
+        /// Not in the fast path's shape: to be read and computed the general way.
+        case general
+    }
+
+    /// Computes a plain row with ``ContractRowKernel`` and writes its output, unless its id may
+    /// repeat (when `checkingRepeats`: it is among `candidates`, or there are none because the
+    /// input was not screened) or the row is not in the fast path's shape.
     @inline(__always)
     private func fastRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
-        fast: CSVRowPlan.FastColumns, candidates: CandidateIds?, kernel: ContractRowKernel
-    ) -> Bool {
+        fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?, kernel: ContractRowKernel
+    ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         for column in fast.mustBeEmpty {
             let (start, end) = field(column)
-            if end > start { return false }
+            if end > start { return .general }
         }
         let id = field(fast.id)
-        guard id.1 > id.0 else { return false }
-        // An id that may repeat is settled in order, the general way.
-        guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return false }
+        guard id.1 > id.0 else { return .general }
+        if checkingRepeats {
+            guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return .holdBack }
+        }
         let regime = field(fast.regime)
         guard let row = ContractRowKernel.read(
                 bytes, regime: regime, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid),
                 excluded: fast.excluded.map(field)),
             let charge = kernel.charge(row)
-        else { return false }
+        else { return .general }
 
         rows += 1
         summary.read += 1
@@ -125,7 +169,7 @@ final class CSVBlock: @unchecked Sendable {
         output.appendDecimal(Int128(charge.excludedDays))
         output.append(0x2C)
         output.append(0x0A)
-        return true
+        return .written
     }
 
     private static let okField: StaticString = ",ok,"
@@ -142,7 +186,7 @@ final class CSVBlock: @unchecked Sendable {
         let row = rows
         rows += 1
         if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"]!)) ?? true {
-            heldBack.append((row, output.count, record))
+            heldBack.append((row, output.count, .record(record)))
             return
         }
         let outcome = Batch.outcome(of: record, options: options)
@@ -152,28 +196,79 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Writes the block's output and diagnostics in input order, settling held-back rows.
     func write(
-        options: Batch.Options, firstLineOfId: inout [String: Int], summary total: inout Batch.Summary,
+        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [String: Int], summary total: inout Batch.Summary,
         output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
-        let bytes = output.bytes
+        let bodyEnd = output.count  // settled rows are computed after it, then written in place
         var written = 0, noteIndex = 0
-        for held in heldBack {
-            while noteIndex < notes.count && notes[noteIndex].row < held.row {
+        for (row, offset, held) in heldBack {
+            while noteIndex < notes.count && notes[noteIndex].row < row {
                 diagnostics(notes[noteIndex].text)
                 noteIndex += 1
             }
-            write(UnsafeRawBufferPointer(rebasing: bytes[written..<held.offset]))
-            written = held.offset
-            let outcome = Batch.outcome(of: Batch.checkingRepeat(held.record, firstLineOfId: &firstLineOfId), options: options)
-            if let message = summary.add(outcome) { diagnostics(message) }
-            var text = outcome.text
-            text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+            write(UnsafeRawBufferPointer(rebasing: output.bytes[written..<offset]))
+            written = offset
+            switch held {
+            case .record(let record):
+                settle(Batch.checkingRepeat(record, firstLineOfId: &firstLineOfId), options: options, output: write, diagnostics: diagnostics)
+            case .plain(let bytes, let line):
+                settlePlain(bytes, line: line, plan: plan, options: options, firstLineOfId: &firstLineOfId, output: write, diagnostics: diagnostics)
+            }
         }
         while noteIndex < notes.count {
             diagnostics(notes[noteIndex].text)
             noteIndex += 1
         }
-        write(UnsafeRawBufferPointer(rebasing: bytes[written...]))
+        write(UnsafeRawBufferPointer(rebasing: output.bytes[written..<bodyEnd]))
+        addFastTotals()
         total.add(summary)
+    }
+
+    /// Computes a held-back record, its id already checked, and writes it.
+    private func settle(_ record: InputRecord, options: Batch.Options, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void) {
+        let outcome = Batch.outcome(of: record, options: options)
+        if let message = summary.add(outcome) { diagnostics(message) }
+        var text = outcome.text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Checks a held-back plain row's id; a new id's row is computed by the fast path.
+    private func settlePlain(
+        _ row: [UInt8], line: Int, plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [String: Int],
+        output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
+    ) {
+        guard let fast = plan.fast else { return }
+        let capacity = plan.names.count + 1
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer { starts.deallocate(); ends.deallocate() }
+        let done: Bool = row.withUnsafeBufferPointer { buffer in
+            let bytes = buffer.baseAddress!
+            var index = 0
+            _ = CSVBlock.splitRow(bytes, from: &index, end: buffer.count, starts, ends, capacity)
+            let (start, end) = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
+            let id = String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+            guard firstLineOfId[id] == nil else { return false }  // a repeat: the general way reports it
+            firstLineOfId[id] = line
+            let before = output.count
+            guard fastRow(bytes, starts, ends, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel()) == .written else {
+                // Not computable by the fast path after all: the general way, id already noted.
+                settle(prepared(row, line: line, plan: plan), options: options, output: write, diagnostics: diagnostics)
+                return true
+            }
+            write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
+            return true
+        }
+        if !done {
+            let record = Batch.checkingRepeat(prepared(row, line: line, plan: plan), firstLineOfId: &firstLineOfId)
+            settle(record, options: options, output: write, diagnostics: diagnostics)
+        }
+    }
+
+    /// A plain row's record, prepared as the record batch prepares it.
+    private func prepared(_ row: [UInt8], line: Int, plan: CSVRowPlan) -> InputRecord {
+        let fields = row[...].split(separator: 0x2C, omittingEmptySubsequences: false)
+        let record = CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding)
+        return Batch.requiringId(InputRecord(line: line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error))
     }
 }
