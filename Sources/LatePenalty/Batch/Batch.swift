@@ -70,6 +70,10 @@ public enum Batch {
     /// Runs every row of `reader`, passing output text to `output` (in input order), a message
     /// for each rejected row to `diagnostics`, and (rows read, bytes read) to `progress` now and
     /// then.
+    ///
+    /// The record-at-a-time batch: every row becomes an ``InputRecord`` and is computed by its
+    /// regime. It is the reference that ``runCSV(_:options:output:diagnostics:progress:)``, much
+    /// faster on CSV, is tested against; JSON Lines input runs here.
     public static func run(
         _ reader: inout some RecordReader, options: Options = Options(),
         output: (String) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
@@ -123,7 +127,8 @@ public enum Batch {
         return summary
     }
 
-    /// Computes CSV bytes held in memory (for tests and small inputs).
+    /// Computes CSV bytes held in memory with the record batch (the reference; for speed use
+    /// ``runCSV(bytes:options:output:diagnostics:)``).
     public static func run(
         csv: [UInt8], options: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
     ) throws(FileError) -> Summary {
