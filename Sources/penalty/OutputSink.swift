@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,6 +17,11 @@ final class OutputSink {
     private var buffer: [UInt8] = []
     /// The first write error, if any.
     private var failure: String?
+    /// A file's bytes written since writeback was last started, and the background data sync
+    /// that starts it: the disk works while rows are computed, so the final fsync has little
+    /// left to wait for.
+    private var unsynced = 0
+    private let syncing = DispatchGroup()
 
     init(path: String?) throws(OutputError) {
         guard let path, path != "-" else {
@@ -70,6 +77,16 @@ final class OutputSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Starts writing a file's data to disk in the background every 32 MiB.
+    private func startWriteback(after count: Int) {
+        guard temporaryPath != nil else { return }
+        unsynced += count
+        guard unsynced >= 32 << 20, syncing.wait(timeout: .now()) == .success else { return }
+        unsynced = 0
+        let descriptor = descriptor
+        DispatchQueue.global(qos: .utility).async(group: syncing) { _ = fdatasync(descriptor) }
+    }
+
     private func writeAll(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
         var written = 0
@@ -84,11 +101,13 @@ final class OutputSink {
             }
             written += count
         }
+        startWriteback(after: written)
     }
 
     /// Makes the output visible: for a file, flushes, syncs and renames it into place.
     func commit() throws(OutputError) {
         flush()
+        syncing.wait()
         if let failure {
             if let temporaryPath { close(descriptor); unlink(temporaryPath); OutputSink.removeOnSignal(nil) }
             throw OutputError(message: "cannot write '\(finalPath ?? "standard output")': \(failure)")
@@ -105,6 +124,7 @@ final class OutputSink {
     /// Discards a file's output: the destination is left as it was.
     func abandon() {
         guard let temporaryPath else { flush(); return }
+        syncing.wait()
         close(descriptor)
         unlink(temporaryPath)
         OutputSink.removeOnSignal(nil)
