@@ -43,6 +43,19 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("GMP.LateCompletion.InPlace") { benchmark in
+        // The batch's GMP path for long amounts: one scratch integer reused for every row.
+        let kernel = DayChargeKernel.seedContract
+        let scratch = IntegerScratch()
+        let digits = amounts.map { Array(($0.description + "000000000000").utf8) }  // 19+ digits
+        var waived = 0
+        for index in benchmark.scaledIterations {
+            _ = digits[index & 1023].withUnsafeBufferPointer { scratch.set(digits: $0) }
+            if kernel.exactCharge(inPlace: scratch, days: 33 + index & 63) { waived += 1 }
+        }
+        blackHole(waived)
+    }
+
     Benchmark("Full.LateCompletion") { benchmark in
         for index in benchmark.scaledIterations {
             let penalty = LateCompletionPenalty(

@@ -45,6 +45,8 @@ struct BytewiseBatchTests {
         switch random.below(10) {
         case 0: return random.pick(["0", "007", "1,234,567", "12,34", "-5", "1.5", "", "１２３", "99"])
         case 1: return String(repeating: "9", count: 17 + random.below(4))  // 17–20 digits: either side of the limit
+        case 2 where random.below(2) == 0:  // 19–60 digits: the GMP path, leading zeros and all
+            return String((0..<(19 + random.below(42))).map { _ in Character(String(random.below(10))) })
         case 2: return String(random.below(20_000))
         default: return String(random.next() % 10_000_000_000)
         }

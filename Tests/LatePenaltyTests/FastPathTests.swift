@@ -38,6 +38,24 @@ struct FastPathTests {
         }
     }
 
+    @Test func inPlaceGMPPathEqualsTheGMPPath() async {
+        // One scratch integer reused for every case, as the batch reuses one per block.
+        let scratch = IntegerScratch()
+        let digits = Gen.int(in: 0...9).array(of: 1...60)
+        await propertyCheck(count: 500, input: digits, Gen.int(in: 0...4000), Self.rates, Self.minimums) { digits, days, rate, minimum in
+            let kernel = DayChargeKernel(rate: rate, minimum: minimum)!
+            let text = digits.map(String.init).joined()
+            let amount = BigInteger(text)!
+            let expected = kernel.exactCharge(amount: amount, days: days)
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { scratch.set(digits: $0) })
+            let waived = kernel.exactCharge(inPlace: scratch, days: days)
+            #expect(scratch.bigInteger == expected.amount && waived == expected.waived)
+            #expect(scratch.withDecimalDigits { String(decoding: $0, as: UTF8.self) } == expected.amount.description)
+            #expect(Self.gmp(amount, days: days, rate: rate, minimum: minimum).amount.value == expected.amount)
+        }
+    }
+
     @Test func justBelowAndAboveTheOverflowLimit() async {
         await propertyCheck(count: 300, input: Gen.int(in: 1...4000), Self.rates, Gen.int(in: -3...3)) { days, rate, step in
             let kernel = DayChargeKernel(rate: rate, minimum: .waiveBelow(Yen(100)))!

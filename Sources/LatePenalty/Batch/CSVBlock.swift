@@ -20,6 +20,10 @@ final class CSVBlock: @unchecked Sendable {
     /// Fast-path totals, kept in 128 bits and added to `summary` once (nil: no row).
     private var lateCompletionTotal: Int128? = nil
     private var latePaymentTotal: Int128? = nil
+    /// The GMP integer long amounts are computed in, and the totals of their charges.
+    private let scratch = IntegerScratch()
+    private var lateCompletionLongTotal: IntegerScratch? = nil
+    private var latePaymentLongTotal: IntegerScratch? = nil
     private var rows = 0
 
     init(spans: [InputSpan]) { self.spans = spans }
@@ -103,8 +107,13 @@ final class CSVBlock: @unchecked Sendable {
     private func addFastTotals() {
         if let lateCompletionTotal { addTotal(lateCompletionTotal, ContractRegime.lateCompletion.rawValue) }
         if let latePaymentTotal { addTotal(latePaymentTotal, ContractRegime.latePayment.rawValue) }
+        for (total, regime) in [(lateCompletionLongTotal, ContractRegime.lateCompletion), (latePaymentLongTotal, .latePayment)] {
+            if let total { summary.totalByRegime[regime.rawValue, default: .zero] = summary.totalByRegime[regime.rawValue, default: .zero] + Yen(total.bigInteger) }
+        }
         lateCompletionTotal = nil
         latePaymentTotal = nil
+        lateCompletionLongTotal = nil
+        latePaymentLongTotal = nil
     }
 
     private func addTotal(_ total: Int128, _ regime: String) {
@@ -142,7 +151,7 @@ final class CSVBlock: @unchecked Sendable {
         guard let row = ContractRowKernel.read(
                 bytes, regime: regime, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid),
                 excluded: fast.excluded.map(field)),
-            let charge = kernel.charge(row)
+            let charge = kernel.charge(row, bytes: bytes, scratch: scratch)
         else { return .general }
 
         rows += 1
@@ -154,6 +163,17 @@ final class CSVBlock: @unchecked Sendable {
         } else {
             latePaymentTotal = (latePaymentTotal ?? 0) + charge.amount
         }
+        if charge.inScratch {
+            let total: IntegerScratch
+            if row.lateCompletion {
+                total = lateCompletionLongTotal ?? IntegerScratch()
+                lateCompletionLongTotal = total
+            } else {
+                total = latePaymentLongTotal ?? IntegerScratch()
+                latePaymentLongTotal = total
+            }
+            total.add(scratch)
+        }
         // id,regime,status,amount,counted_days,excluded_days,error — the same bytes CSVWriter
         // writes: neither id nor regime can need quoting here (no comma, quote or line break).
         output.reserve(id.1 - id.0 + regime.1 - regime.0 + 80)
@@ -162,7 +182,11 @@ final class CSVBlock: @unchecked Sendable {
         output.append(bytes + regime.0, count: regime.1 - regime.0)
         let status = charge.waived ? CSVBlock.waivedField : CSVBlock.okField
         output.append(status.utf8Start, count: status.utf8CodeUnitCount)
-        output.appendDecimal(charge.amount)
+        if charge.inScratch {
+            scratch.withDecimalDigits { output.append($0.baseAddress!, count: $0.count) }
+        } else {
+            output.appendDecimal(charge.amount)
+        }
         output.append(0x2C)
         output.appendDecimal(Int128(charge.countedDays))
         output.append(0x2C)

@@ -62,6 +62,20 @@ public struct DayChargeKernel: Sendable {
         return (floored, false)
     }
 
+    /// The same charge on the GMP path, in place and without allocating once `amount` has
+    /// grown to its size: `amount` holds the amount (0 or more) and is replaced by the charge.
+    /// Returns whether a positive charge was waived.
+    public func exactCharge(inPlace amount: IntegerScratch, days: Int) -> Bool {
+        precondition(amount.signum >= 0 && days >= 0, "DayChargeKernel.exactCharge(inPlace:days:): negative amount or days")
+        amount.multiply(by: Int(numerator))
+        amount.multiply(by: days)
+        let positive = amount.signum > 0
+        amount.floorDivide(by: Int(denominator))
+        guard amount.compare(to: Int(waiveBelow)) < 0 else { return false }
+        amount.set(0)
+        return positive
+    }
+
     /// Days of delay after `due` through `end`, less the excluded days inside that window,
     /// without allocating.
     @inlinable
