@@ -28,21 +28,13 @@ public struct DuplicateIdScreen: Sendable {
     public func mayRepeat(_ id: String) -> Bool { candidates.contains(IdHash.of(id)) }
 
     /// Notes one id by its ``IdHash``.
-    @inline(__always)
     mutating func add(hash: Int) {
-        let word = hash & wordMask
-        let flags = DuplicateIdScreen.flags(hash)
-        let old = bits[word]
-        if old & flags == flags {
-            candidates.insert(hash)
-        } else {
-            bits[word] = old | flags
-        }
+        withUnsafePointer(to: hash) { add(hashes: UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
-    /// Notes many ids by their hashes. Their words are read in one tight loop first, so that
-    /// the processor overlaps the cache misses instead of waiting for each in turn (the filter
-    /// is larger than the caches: a miss per id is what the screen costs).
+    /// Notes many ids by their hashes, in a loop with nothing else in it, so that the processor
+    /// overlaps the cache misses instead of waiting for each in turn (the filter is larger than
+    /// the caches: a miss per id is what the screen costs).
     mutating func add(hashes: UnsafeBufferPointer<Int>) {
         bits.withUnsafeMutableBufferPointer { bits in
             for hash in hashes {
