@@ -146,13 +146,8 @@ public func penaltyBatch(
             var reader = JSONLinesReader(bytes: bytes)
             summary = try Batch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
         } else {
-            // The byte-level engine, with the duplicate-id screen it needs to run in parallel.
-            var screenReader = try CSVRecordReader(bytes: bytes)
-            options.duplicateCandidates = try DuplicateIdScreen.screen(&screenReader, inputBytes: bytes.count).candidates
-            var reader = try CSVRecordReader(bytes: bytes)
-            var out: [UInt8] = []
-            summary = try Batch.runCSV(&reader, options: options, output: { out.append(contentsOf: $0) }, diagnostics: { messages += $0 + "\n" })
-            text = String(decoding: out, as: UTF8.self)
+            // The byte-level batch; it screens the bytes for repeated ids itself.
+            summary = try Batch.runCSV(bytes: bytes, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
         }
         rowsRead?.pointee = Int64(summary.read)
         rowsRejected?.pointee = Int64(summary.rejected)

@@ -44,8 +44,13 @@ public enum Batch {
             }
             computed += 1
             if result.status == .waived { waived += 1 }
-            totalByRegime[outcome.regime, default: .zero] = totalByRegime[outcome.regime, default: .zero] + result.amount
+            addTotal(result.amount, for: outcome.regime)
             return nil
+        }
+
+        /// Adds `amount` to the total of `regime`.
+        mutating func addTotal(_ amount: Yen, for regime: String) {
+            totalByRegime[regime, default: .zero] = totalByRegime[regime, default: .zero] + amount
         }
 
         /// Adds the counts of a later part of the input.
@@ -54,9 +59,7 @@ public enum Batch {
             computed += other.computed
             waived += other.waived
             rejected += other.rejected
-            for (regime, total) in other.totalByRegime {
-                totalByRegime[regime, default: .zero] = totalByRegime[regime, default: .zero] + total
-            }
+            for (regime, total) in other.totalByRegime { addTotal(total, for: regime) }
         }
     }
 

@@ -108,7 +108,7 @@ final class CSVBlock: @unchecked Sendable {
         if let lateCompletionTotal { addTotal(lateCompletionTotal, ContractRegime.lateCompletion.rawValue) }
         if let latePaymentTotal { addTotal(latePaymentTotal, ContractRegime.latePayment.rawValue) }
         for (total, regime) in [(lateCompletionLongTotal, ContractRegime.lateCompletion), (latePaymentLongTotal, .latePayment)] {
-            if let total { summary.totalByRegime[regime.rawValue, default: .zero] = summary.totalByRegime[regime.rawValue, default: .zero] + Yen(total.bigInteger) }
+            if let total { summary.addTotal(Yen(total.bigInteger), for: regime.rawValue) }
         }
         lateCompletionTotal = nil
         latePaymentTotal = nil
@@ -117,7 +117,7 @@ final class CSVBlock: @unchecked Sendable {
     }
 
     private func addTotal(_ total: Int128, _ regime: String) {
-        summary.totalByRegime[regime, default: .zero] = summary.totalByRegime[regime, default: .zero] + Yen(BigInteger(String(total))!)
+        summary.addTotal(Yen(BigInteger(String(total))!), for: regime)
     }
 
     private enum FastOutcome {
@@ -202,11 +202,7 @@ final class CSVBlock: @unchecked Sendable {
     /// A row the general way: its record prepared as the record-at-a-time batch prepares it,
     /// then computed by its regime, unless its id may repeat.
     private func general(_ given: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
-        var record = given
-        if record.fields.keys.contains(where: { !plan.known.contains($0) }) {
-            record = InputRecord(line: record.line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error)
-        }
-        record = Batch.requiringId(record)
+        let record = CSVBlock.prepared(given, plan: plan)
         let row = rows
         rows += 1
         if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"]!)) ?? true {
@@ -292,7 +288,16 @@ final class CSVBlock: @unchecked Sendable {
     /// A plain row's record, prepared as the record batch prepares it.
     private func prepared(_ row: [UInt8], line: Int, plan: CSVRowPlan) -> InputRecord {
         let fields = row[...].split(separator: 0x2C, omittingEmptySubsequences: false)
-        let record = CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding)
-        return Batch.requiringId(InputRecord(line: line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error))
+        return CSVBlock.prepared(CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding), plan: plan)
+    }
+
+    /// `record` as the record batch prepares it: columns no regime reads dropped (the header's
+    /// diagnostic named them), and an error when the id is empty.
+    private static func prepared(_ given: InputRecord, plan: CSVRowPlan) -> InputRecord {
+        var record = given
+        if record.fields.keys.contains(where: { !plan.known.contains($0) }) {
+            record = InputRecord(line: record.line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error)
+        }
+        return Batch.requiringId(record)
     }
 }
