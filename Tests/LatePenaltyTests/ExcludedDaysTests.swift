@@ -25,6 +25,12 @@ struct ExcludedDaysTests {
         #expect(excluded.runs == [window("2022-04-01", "2022-04-03")])
     }
 
+    @Test func runsEndingOnTheLastSupportedDayMerge() throws {
+        // Merging once asked for the day after 9999-12-31 and trapped (found by BytewiseBatchTests).
+        let excluded = try ExcludedDays.parse("9999-12-30..9999-12-31;9999-12-31")
+        #expect(excluded.runs == [window("9999-12-30", "9999-12-31")])
+    }
+
     @Test func reversedRangeIsAnError() {
         #expect(throws: InputError(field: "excluded", reason: "range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO")) {
             try ExcludedDays.parse("2022-04-12..2022-04-10")

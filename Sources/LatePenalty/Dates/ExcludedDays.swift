@@ -16,7 +16,7 @@ public struct ExcludedDays: Sendable, Hashable, CustomStringConvertible {
         let sorted = windows.sorted { $0.first < $1.first }
         var merged: [DateWindow] = []
         for window in sorted {
-            if let previous = merged.last, window.first <= previous.last.nextDay {
+            if let previous = merged.last, window.first.dayNumber <= previous.last.dayNumber + 1 {  // touching; no nextDay past 9999-12-31
                 merged[merged.count - 1] = DateWindow(first: previous.first, last: max(previous.last, window.last))
             } else {
                 merged.append(window)
