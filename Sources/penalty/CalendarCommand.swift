@@ -27,8 +27,13 @@ struct CalendarCommand: ParsableCommand {
         }
     }
 
+    /// A date argument, refused past the last year whose holidays are known.
     static func date(_ text: String, _ what: String) throws -> CivilDate {
-        do { return try CivilDate.parse(text, field: what) } catch { throw ValidationError(error.description) }
+        do {
+            let date = try CivilDate.parse(text, field: what)
+            try NationalHolidayCalendar().checkCovers(date, field: what)
+            return date
+        } catch { throw ValidationError(error.description) }
     }
 
     struct Holidays: ParsableCommand {

@@ -50,14 +50,15 @@ struct BatchCorpusTests {
 
             """)
         #expect(r.rows.count == 9)
-        #expect(r.rows[1] == #",,error,,,,"a quoted field is not closed (unbalanced ""); the row is skipped and reading resumes on the next line""#)
+        // The id and the fields before the malformed one are kept; the error names the field.
+        #expect(r.rows[1] == #"A,contract-late-completion,error,,,,"amount: a quoted field is not closed (unbalanced ""); the row is skipped and reading resumes on the next line""#)
         #expect(r.rows[2] == "B,contract-late-completion,ok,24657,36,0,")
         #expect(r.rows[3] == "C,contract-late-completion,error,,,,has 4 fields but the header has 7")
         #expect(r.rows[4].hasPrefix(#"D,contract-penalty,error,,,,"regime: unknown regime 'contract-penalty'; use one of contract-late-completion,"#))
         #expect(r.rows[5] == "E,contract-late-completion,error,,,,excluded: range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO")
         #expect(r.rows[6] == #"F,contract-late-payment,error,,,,"rate: '0.025%' contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%""#)
-        #expect(r.rows[7] == #",,error,,,,"a quote ("") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it""#)
-        #expect(r.rows[8] == ",,error,,,,text follows a closing quote; quote the whole field")
+        #expect(r.rows[7] == #"G,contract-late-completion,error,,,,"amount: a quote ("") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it""#)
+        #expect(r.rows[8] == "H,contract-late-completion,error,,,,amount: text follows a closing quote; quote the whole field")
         #expect(r.diagnostics.map { String($0.prefix(8)) } == ["line 2: ", "line 4: ", "line 5: ", "line 6: ", "line 7: ", "line 8: ", "line 9: "])
     }
 

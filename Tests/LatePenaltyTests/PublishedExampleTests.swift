@@ -10,7 +10,7 @@ struct PublishedExampleTests {
     /// Two segments at a low and a high rate split one month after the deadline; each floored.
     func lowThenHigh(base: Int, due: String, paid: String, low: String, high: String) throws -> (segments: [Yen], days: [Int], total: Yen) {
         let due = d(due), paid = d(paid)
-        let boundary = CivilPeriod.months(1).lastDay(afterEventOn: due)
+        let boundary = CivilPeriod.months(1).lastDay(afterEventOn: due)!
         let parts = [(DateWindow(first: due.nextDay, last: boundary), low), (DateWindow(first: boundary.nextDay, last: paid), high)]
         var segments: [Yen] = [], days: [Int] = []
         for (part, rate) in parts {
@@ -81,14 +81,14 @@ struct PublishedExampleTests {
 
     @Test("P2 大府市: 100,000 × 2.4% × 30/365 = 197.260…") func p2() throws {
         let result = try Accrual.compute(
-            principal: Yen(100_000), window: DateWindow(first: d("2023-09-01"), last: CivilPeriod.months(1).lastDay(afterEventOn: d("2023-08-31"))),
+            principal: Yen(100_000), window: DateWindow(first: d("2023-09-01"), last: CivilPeriod.months(1).lastDay(afterEventOn: d("2023-08-31"))!),
             excluded: .none, terms: AccrualTerms(rate: percent("2.4")), rule: RuleReference(clause: "", title: "", document: ""), inputs: [])
         #expect(result.countedDays == 30)
         #expect(result.exactAmount.decimalString(fractionDigits: 3) == "197.260…")
     }
 
     @Test("P3 東海市 and P4 福岡市: the first segments' day counts") func p3p4() {
-        #expect(DateWindow(first: d("2020-08-01"), last: CivilPeriod.months(1).lastDay(afterEventOn: d("2020-07-31"))).dayCount == 31)
-        #expect(DateWindow(first: d("2025-09-02"), last: CivilPeriod.months(1).lastDay(afterEventOn: d("2025-09-01"))).dayCount == 30)
+        #expect(DateWindow(first: d("2020-08-01"), last: CivilPeriod.months(1).lastDay(afterEventOn: d("2020-07-31"))!).dayCount == 31)
+        #expect(DateWindow(first: d("2025-09-02"), last: CivilPeriod.months(1).lastDay(afterEventOn: d("2025-09-01"))!).dayCount == 30)
     }
 }

@@ -64,8 +64,8 @@ struct RegimeTests {
         await propertyCheck(count: 1000, input: Gen.int(in: d("2000-01-01").dayNumber...d("2026-10-31").dayNumber), Gen.int(in: 1...2)) { dueNumber, months in
             let due = CivilDate(dayNumber: dueNumber)
             let first = due.nextDay
-            let end = CivilPeriod.months(months).lastDay(afterEventOn: due)
-            let target = CivilDate(year: first.year, month: first.month, day: 1)!.addingMonths(months)
+            let end = CivilPeriod.months(months).lastDay(afterEventOn: due)!
+            let target = CivilDate(year: first.year, month: first.month, day: 1)!.addingMonths(months)!
             if first.day <= CivilDate.daysInMonth(year: target.year, month: target.month) {
                 #expect(end.nextDay == CivilDate(year: target.year, month: target.month, day: first.day)!)
             } else {

@@ -27,6 +27,7 @@ public enum Accrual {
         }
         var rollNote: String? = nil
         if let calendar = delay.rollDue {
+            try calendar.checkCovers(delay.due, field: "due")
             let (rolled, skipped) = calendar.rollForward(delay.due)
             if !skipped.isEmpty {
                 let reasons = skipped.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
@@ -55,8 +56,8 @@ public enum Accrual {
         explanation.countedDays = window.dayCount - explanation.excludedDays
 
         let rates = try RateResolver(plan: terms.rates, delay: delay, window: window)
-        if let lowEnd = rates.lowEnd {
-            explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(terms.rates.lowPeriod!) after the deadline, 民法第143条); high rate after.")
+        if let lowEnd = rates.lowEnd, let lowPeriod = terms.rates.lowPeriod {
+            explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(lowPeriod) after the deadline, 民法第143条); high rate after.")
         }
         var accumulator = Accumulator(terms: terms, excluded: delay.excluded, rates: rates)
         var balance = delay.principal

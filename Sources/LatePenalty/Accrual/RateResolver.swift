@@ -8,7 +8,8 @@ struct RateResolver {
 
     init(plan: RatePlan, delay: DelayCase, window: DateWindow) throws(InputError) {
         self.plan = plan
-        lowEnd = plan.lowPeriod?.lastDay(afterEventOn: delay.due)
+        // A low period that would end after 9999-12-31 covers every day a window can hold.
+        lowEnd = plan.lowPeriod.map { $0.lastDay(afterEventOn: delay.due) ?? .last }
         guard case .table(let schedule, let pick) = plan.source, pick != .eachDay else {
             fixedRow = nil
             return

@@ -65,7 +65,7 @@ public struct AutoRenewingAgreement: Sendable {
     /// The last day on which notice is in time for `date` (an expiry or an intended termination):
     /// one month before it, by the corresponding day.
     public func lastNoticeDay(before date: CivilDate) -> CivilDate {
-        date.addingMonths(-noticeMonths)
+        date.addingMonths(-noticeMonths) ?? .first
     }
 
     /// Where the agreement stands on a day.
@@ -97,8 +97,8 @@ public struct AutoRenewingAgreement: Sendable {
         var term = 1
         var window = DateWindow(first: start, last: firstExpiry)
         while date > window.last {
-            let next = window.last.nextDay
-            window = DateWindow(first: next, last: renewalTerm.lastDay(countingFrom: next))
+            let next = window.last.nextDay  // window.last < date, so not 9999-12-31
+            window = DateWindow(first: next, last: max(next, renewalTerm.lastDay(countingFrom: next) ?? .last))
             term += 1
         }
         if let end, end < window.last { window = DateWindow(first: window.first, last: end) }
@@ -113,14 +113,14 @@ public struct AutoRenewingAgreement: Sendable {
         // Non-renewal: the agreement ends at the first expiry that some notice was in time for.
         if let earliestNotice = nonRenewalNotices.filter({ $0 >= start }).min() {
             var expiry = firstExpiry
-            while lastNoticeDay(before: expiry) < earliestNotice {
-                expiry = renewalTerm.lastDay(countingFrom: expiry.nextDay)
+            while lastNoticeDay(before: expiry) < earliestNotice && expiry < .last {
+                expiry = max(expiry.nextDay, renewalTerm.lastDay(countingFrom: expiry.nextDay) ?? .last)
             }
             notes.append("Non-renewal notice on \(earliestNotice) is in time for the expiry \(expiry) (deadline \(lastNoticeDay(before: expiry))): no renewal after it.")
             candidates.append(expiry)
         }
         for notice in terminationNotices where notice.given >= start {
-            let earliest = notice.given.addingMonths(noticeMonths)
+            let earliest = notice.given.addingMonths(noticeMonths) ?? .last
             let end: CivilDate
             if let intended = notice.intendedDate, intended >= earliest || lastNoticeDay(before: intended) >= notice.given {
                 end = intended

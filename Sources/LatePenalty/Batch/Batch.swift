@@ -87,13 +87,12 @@ public enum Batch {
             for column in requiredColumns where !csv.columns.contains(column) {
                 throw FileError(description: "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
             }
-            for name in csv.columns where !known.contains(name) && reportedUnknown.insert(name).inserted {
-                diagnostics("line 1: column '\(name)' is not used by any regime; it is ignored")
-            }
+            if let note = unusedColumnsNote(csv.columns, known: known) { diagnostics(note) }
+            reportedUnknown.formUnion(csv.columns)
         }
         if let header = options.format.header(explain: options.explain) { output(header) }
         var summary = Summary()
-        var firstLineOfId: [String: Int] = [:]
+        var firstLineOfId: [IdKey: Int] = [:]
         var block: [InputRecord] = []
         let blockLimit = max(1, options.jobs) * options.blockSize
         block.reserveCapacity(blockLimit)
@@ -139,6 +138,16 @@ public enum Batch {
         return try run(&reader, options: options, output: output, diagnostics: diagnostics)
     }
 
+    /// The header's note on columns no regime reads: one line, naming at most ten of them.
+    static func unusedColumnsNote(_ columns: [String], known: Set<String>) -> String? {
+        var seen = Set<String>()
+        let unused = columns.filter { !known.contains($0) && seen.insert($0).inserted }
+        guard !unused.isEmpty else { return nil }
+        if unused.count == 1 { return "line 1: column '\(unused[0])' is not used by any regime; it is ignored" }
+        let named = unused.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+        return "line 1: columns \(named)\(unused.count > 10 ? " and \(unused.count - 10) more" : "") are not used by any regime; they are ignored"
+    }
+
     /// `record`, or an error when it has no id.
     static func requiringId(_ record: InputRecord) -> InputRecord {
         guard record.error == nil, (record.fields["id"] ?? "").isEmpty else { return record }
@@ -147,12 +156,12 @@ public enum Batch {
 
     /// `record`, or an error when its id already appeared; remembers the id's first line.
     /// Rows must come here in input order.
-    static func checkingRepeat(_ record: InputRecord, firstLineOfId: inout [String: Int]) -> InputRecord {
+    static func checkingRepeat(_ record: InputRecord, firstLineOfId: inout [IdKey: Int]) -> InputRecord {
         guard record.error == nil, let id = record.fields["id"] else { return record }
-        if let first = firstLineOfId[id] {
+        if let first = firstLineOfId[IdKey(id)] {
             return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
         }
-        firstLineOfId[id] = record.line
+        firstLineOfId[IdKey(id)] = record.line
         return record
     }
 

@@ -15,9 +15,18 @@ final class ByteSource {
     private(set) var offset = 0
     private(set) var atEnd = false
 
+    /// The input as a whole, when it is in memory: kept so that reading can go back.
+    private let whole: [UInt8]?
+    /// Whether the descriptor is a regular file, which can be read again from an offset.
+    private let seekable: Bool
+
     init(descriptor: Int32, chunkSize: Int = 1 << 20) {
         self.descriptor = descriptor
         self.chunkSize = chunkSize
+        whole = nil
+        var status = stat()
+        seekable = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+            && lseek(descriptor, 0, SEEK_CUR) >= 0
     }
 
     /// A source over bytes already in memory.
@@ -25,7 +34,28 @@ final class ByteSource {
         descriptor = -1
         chunkSize = 0
         buffer = bytes
+        whole = bytes
+        seekable = true
         atEnd = true
+    }
+
+    /// Goes back (or forward) to the absolute offset `target` of the input, dropping the
+    /// buffer; false when the input cannot be read again (a pipe, a terminal).
+    func rewind(to target: Int) throws(Batch.FileError) -> Bool {
+        guard seekable, target >= 0 else { return false }
+        if let whole {
+            guard target <= whole.count else { return false }
+            buffer = Array(whole[target...])
+            offset = target
+            return true
+        }
+        guard lseek(descriptor, off_t(target), SEEK_SET) == off_t(target) else {
+            throw Batch.FileError(description: "cannot read the input again from byte \(target): \(String(cString: strerror(errno)))")
+        }
+        buffer = []
+        offset = target
+        atEnd = false
+        return true
     }
 
     /// Drops the bytes before `keep` and reads one more chunk. Returns how many bytes were

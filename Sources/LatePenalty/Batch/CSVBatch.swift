@@ -21,27 +21,28 @@ extension Batch {
             throw FileError(description: "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
         }
         let plan = CSVRowPlan(columns: reader.columns, encoding: reader.encoding, options: options)
-        var reportedUnknown = Set<String>()
-        for name in reader.columns where !plan.known.contains(name) && reportedUnknown.insert(name).inserted {
-            diagnostics("line 1: column '\(name)' is not used by any regime; it is ignored")
-        }
+        if let note = unusedColumnsNote(reader.columns, known: plan.known) { diagnostics(note) }
         if let header = options.format.header(explain: options.explain) {
             var text = header
             text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
         }
 
         var summary = Summary()
-        var firstLineOfId: [String: Int] = [:]
+        var firstLineOfId: [IdKey: Int] = [:]
         let jobs = max(1, options.jobs)
         // A block is about `blockBytes` of input.
         let blockBytes = max(1, options.blockSize) * 128
         func nextBlock() throws(FileError) -> CSVBlock? {
             var spans: [InputSpan] = []
             var bytes = 0
-            while bytes < blockBytes, let span = try reader.nextSpan(maxBytes: blockBytes - bytes) {
+            while bytes < blockBytes {
+                let before = reader.bytesRead
+                guard let span = try reader.nextSpan(maxBytes: blockBytes - bytes) else { break }
                 switch span {
                 case .rows(let rows): bytes += rows.bytes.count
-                case .record: bytes += 256  // a rough share, so that a block of quoted rows stays small
+                // What the row took in the input (a row of 1 MB counts as 1 MB, so that a block
+                // of long rows stays small), and at least a share for the record itself.
+                case .record: bytes += max(256, reader.bytesRead - before)
                 }
                 spans.append(span)
             }

@@ -216,7 +216,7 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Writes the block's output and diagnostics in input order, settling held-back rows.
     func write(
-        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [String: Int], summary total: inout Batch.Summary,
+        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [IdKey: Int], summary total: inout Batch.Summary,
         output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         let bodyEnd = output.count  // settled rows are computed after it, then written in place
@@ -254,7 +254,7 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Checks a held-back plain row's id; a new id's row is computed by the fast path.
     private func settlePlain(
-        _ row: [UInt8], line: Int, plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [String: Int],
+        _ row: [UInt8], line: Int, plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [IdKey: Int],
         output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         guard let fast = plan.fast else { return }
@@ -268,8 +268,8 @@ final class CSVBlock: @unchecked Sendable {
             _ = CSVBlock.splitRow(bytes, from: &index, end: buffer.count, starts, ends, capacity)
             let (start, end) = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
             let id = String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
-            guard firstLineOfId[id] == nil else { return false }  // a repeat: the general way reports it
-            firstLineOfId[id] = line
+            guard firstLineOfId[IdKey(id)] == nil else { return false }  // a repeat: the general way reports it
+            firstLineOfId[IdKey(id)] = line
             let before = output.count
             guard fastRow(bytes, starts, ends, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel()) == .written else {
                 // Not computable by the fast path after all: the general way, id already noted.

@@ -75,8 +75,16 @@ extension CSVRecordReader {
             let quote = memchr(base, 0x22, region)
             let plain = quote.map { UnsafeRawPointer($0) - base } ?? region
             if quote == nil && reachesEnd { return plain }  // the rest of the input
-            var last = plain  // the last line feed before the quote (rows are short: from the end)
-            while last > 0 && buffer[start + last - 1] != 0x0A { last -= 1 }
+            // The last row end before the quote, searched from the end (rows are short): a LF,
+            // or a CR whose next byte is known not to be LF (a CR-only file ends rows that way;
+            // cutting between CR and LF would count one line break twice).
+            var last = plain
+            while last > 0 {
+                let byte = buffer[start + last - 1]
+                if byte == 0x0A { break }
+                if byte == 0x0D && last < available && buffer[start + last] != 0x0A { break }
+                last -= 1
+            }
             return last
         }
     }

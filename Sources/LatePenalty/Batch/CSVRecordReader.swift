@@ -37,9 +37,11 @@ public struct CSVRecordReader: RecordReader {
         self.source = source
         self.encoding = encoding
         self.maxRecordBytes = maxRecordBytes
+        while source.buffer.count < 3 && !source.atEnd { position -= try source.fill(keepingFrom: position) }
         if encoding == .utf8 {
-            while source.buffer.count < 3 && !source.atEnd { position -= try source.fill(keepingFrom: position) }
             if source.buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        } else if let problem = TextEncoding.utf8Evidence(in: source.buffer[...], atEnd: source.atEnd) {
+            throw Batch.FileError(description: "the file looks like UTF-8, not Shift_JIS: \(problem); run with --encoding utf-8 (read as Shift_JIS, its text would turn into other characters, 文字化け)")
         }
         guard let header = try nextRaw() else {
             throw Batch.FileError(description: "the file is empty: expected a header row naming the columns (id,regime,amount,…)")
@@ -52,18 +54,31 @@ public struct CSVRecordReader: RecordReader {
             case .failure(let failure): throw Batch.FileError(description: "line \(header.line): header column \(index + 1) \(failure.reason)")
             }
         }
+        var firstColumnOfName: [String: Int] = [:]
+        for (index, name) in decoded.enumerated() where !name.isEmpty {
+            if let first = firstColumnOfName[name] {
+                throw Batch.FileError(description: "line \(header.line): the header names column '\(name)' twice (columns \(first + 1) and \(index + 1)); which value to use would be a guess, so rename or remove one")
+            }
+            firstColumnOfName[name] = index
+        }
         names = decoded
     }
 
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
         guard let raw = try nextRaw() else { return nil }
-        if let error = raw.error { return InputRecord(line: raw.line, fields: [:], error: InputError(field: nil, reason: error)) }
+        if let error = raw.error {
+            // Keep what could be read before the malformed field (the id, most often) for the
+            // output row; the error names the field.
+            let kept = CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding, complete: false)
+            let field = raw.failedField.map { $0 < names.count ? names[$0] : "column \($0 + 1)" }
+            return InputRecord(line: raw.line, fields: kept.fields, error: InputError(field: field, reason: error))
+        }
         return CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding)
     }
 
     /// A row's record from its fields' bytes: each field decoded and trimmed, the first field
     /// that cannot be decoded named, and a field count that differs from the header's reported.
-    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding) -> InputRecord {
+    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true) -> InputRecord {
         var fields: [String: String] = [:]
         var failure: InputError? = nil
         for (index, bytes) in raw.enumerated() {
@@ -75,8 +90,8 @@ public struct CSVRecordReader: RecordReader {
                 if failure == nil { failure = InputError(field: name, reason: reason.reason) }
             }
         }
-        if failure == nil && raw.count != names.count {
-            failure = InputError(field: nil, reason: "has \(raw.count) fields but the header has \(names.count)")
+        if complete && failure == nil && raw.count != names.count {
+            failure = InputError(field: nil, reason: "has \(raw.count) field\(raw.count == 1 ? "" : "s") but the header has \(names.count)")
         }
         return InputRecord(line: line, fields: fields, error: failure)
     }
@@ -86,12 +101,17 @@ public struct CSVRecordReader: RecordReader {
         let line: Int
         let fields: [ArraySlice<UInt8>]
         let error: String?
+        /// The index of the field the error is in, when it is in one.
+        var failedField: Int? = nil
     }
 
     enum Scan {
-        case complete(fields: [(Range<Int>, Bool)], next: Int, lines: Int, failure: String?)
-        case needMore(inQuote: Bool)
-        case unbalanced
+        /// A row: its fields, where the next row starts, the line breaks it ends or holds,
+        /// whether a quoted field holds one, and the first malformed field with why.
+        case complete(fields: [(Range<Int>, Bool)], next: Int, lines: Int, spansLines: Bool, failure: (field: Int, reason: String)?)
+        case needMore
+        /// A quote left open; the fields before it.
+        case unbalanced(fields: [(Range<Int>, Bool)])
     }
 
     private mutating func nextRaw() throws(Batch.FileError) -> RawRecord? {
@@ -103,46 +123,150 @@ public struct CSVRecordReader: RecordReader {
             }
             let startLine = line
             switch CSVRecordReader.scan(source.buffer, from: position, atEnd: source.atEnd) {
-            case .complete(let ranges, let next, let lines, let failure):
+            case .complete(let ranges, let next, let lines, let spansLines, let failure):
+                // A quoted field that ran over line breaks into a row of the wrong shape is a
+                // quote left open that a later stray quote "closed": the rows in between are
+                // rows of their own, so only this line is reported and reading resumes after it.
+                if spansLines && !names.isEmpty && ranges.count != names.count {
+                    return try unbalanced(ranges, startLine: startLine)
+                }
                 let buffer = source.buffer
                 let length = next - position
                 position = next
                 line += lines
-                if length > maxRecordBytes {
-                    return RawRecord(line: startLine, fields: [], error: "the row is longer than \(maxRecordBytes >> 20) MiB; it is skipped")
-                }
+                if length > maxRecordBytes { return tooLong(startLine, lines: lines) }
                 if ranges.count == 1 && ranges[0].0.isEmpty && failure == nil { continue }  // blank line
-                if let failure { return RawRecord(line: startLine, fields: [], error: failure) }
-                return RawRecord(line: startLine, fields: ranges.map { CSVRecordReader.unquote(buffer, $0.0, quoted: $0.1) }, error: nil)
-            case .unbalanced:
-                try skipPastLineBreak()
-                return RawRecord(line: startLine, fields: [], error: "a quoted field is not closed (unbalanced \"); the row is skipped and reading resumes on the next line")
-            case .needMore(let inQuote):
-                if source.buffer.count - position > maxRecordBytes {
-                    if inQuote, source.buffer[position...].contains(UInt8(ascii: "\n")) {
-                        try skipPastLineBreak()
-                        return RawRecord(line: startLine, fields: [], error: "a quoted field is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); the row is skipped and reading resumes on the next line")
-                    }
-                    try skipPastLineBreak()
-                    return RawRecord(line: startLine, fields: [], error: "the row is longer than \(maxRecordBytes >> 20) MiB; it is skipped")
+                let fields = ranges.map { CSVRecordReader.unquote(buffer, $0.0, quoted: $0.1) }
+                if let failure {
+                    // The fields before the malformed one are kept, so that the row keeps its id.
+                    return RawRecord(line: startLine, fields: Array(fields.prefix(failure.field)), error: failure.reason, failedField: failure.field)
                 }
+                return RawRecord(line: startLine, fields: fields, error: nil)
+            case .unbalanced(let ranges):
+                return try unbalanced(ranges, startLine: startLine)
+            case .needMore:
+                if source.buffer.count - position > maxRecordBytes { return try skipLongRow(startLine: startLine) }
                 position -= try source.fill(keepingFrom: position)
             }
         }
     }
 
-    /// Moves past the next line break, dropping the bytes before it as it reads (recovery after an
-    /// unbalanced quote, or past a row too long to keep).
+    /// The row at `position` as one with a quote left open: the fields before the first that
+    /// runs over a line break are kept (the id, most often), and reading resumes on the next line.
+    private mutating func unbalanced(_ ranges: [(Range<Int>, Bool)], startLine: Int) throws(Batch.FileError) -> RawRecord {
+        let buffer = source.buffer
+        let kept = ranges.prefix { !buffer[$0.0].contains(where: { $0 == 0x0A || $0 == 0x0D }) }
+            .map { CSVRecordReader.unquote(buffer, $0.0, quoted: $0.1) }
+        try skipPastLineBreak()
+        return RawRecord(line: startLine, fields: kept, error: CSVRecordReader.unbalancedMessage, failedField: kept.count)
+    }
+
+    static let unbalancedMessage = "a quoted field is not closed (unbalanced \"); the row is skipped and reading resumes on the next line"
+
+    private func tooLong(_ startLine: Int, lines: Int) -> RawRecord {
+        let span = lines > 1 ? " (lines \(startLine)–\(startLine + lines - 1))" : ""
+        return RawRecord(line: startLine, fields: [], error: "the row is longer than \(maxRecordBytes >> 20 > 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes")\(span); it is skipped")
+    }
+
+    /// Moves past the next line break (LF, CRLF or a lone CR), dropping the bytes before it as
+    /// it reads (recovery after an unbalanced quote).
     private mutating func skipPastLineBreak() throws(Batch.FileError) {
         while true {
-            if let newline = source.buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
-                position = newline + 1
+            let buffer = source.buffer
+            if let index = buffer[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                if buffer[index] == 0x0D && index + 1 == buffer.count && !source.atEnd {
+                    position -= try source.fill(keepingFrom: index)  // is the CR followed by LF?
+                    continue
+                }
+                position = buffer[index] == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A ? index + 2 : index + 1
                 line += 1
                 return
             }
-            if source.atEnd { position = source.buffer.count; return }
-            position -= try source.fill(keepingFrom: source.buffer.count)
+            position = buffer.count
+            if source.atEnd { return }
+            position -= try source.fill(keepingFrom: position)
         }
+    }
+
+    /// Reads past a row longer than the limit without keeping it, by the same rules as
+    /// ``scan(_:from:atEnd:)``. A row that ends well is reported once as too long. A row that
+    /// only looked long because a quote was left open (the quote never closes, or closes into a
+    /// malformed row) is reported as unbalanced and reading resumes on its second line, as it
+    /// would for a short row: the input is read again from there when it can be (a file or
+    /// bytes in memory); from a pipe, the lines it ran over are reported as skipped.
+    private mutating func skipLongRow(startLine: Int) throws(Batch.FileError) -> RawRecord {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var inQuote = false, atFieldStart = true, wasQuoted = false, fieldSpans = false, spansLines = false, malformed = false
+        var fields = 1, lines = 0
+        var resumeOffset: Int? = nil  // after the row's first line break
+        var index = position
+        func lineBreakInQuote(after end: Int) {
+            lines += 1
+            spansLines = true
+            fieldSpans = true
+            if resumeOffset == nil { resumeOffset = source.offset + end }
+        }
+        while true {
+            if index >= source.buffer.count {
+                if source.atEnd { break }
+                index -= try source.fill(keepingFrom: index)
+                continue
+            }
+            // A quote or CR at the end of the buffer needs the next byte.
+            let byte = source.buffer[index]
+            if (byte == quote || byte == cr) && index + 1 >= source.buffer.count && !source.atEnd {
+                index -= try source.fill(keepingFrom: index)
+                continue
+            }
+            let next: UInt8? = index + 1 < source.buffer.count ? source.buffer[index + 1] : nil
+            if inQuote {
+                if byte == quote {
+                    if next == quote { index += 2; continue }
+                    inQuote = false
+                } else if byte == lf || (byte == cr && next != lf) {
+                    lineBreakInQuote(after: index + 1)
+                }
+                index += 1
+                continue
+            }
+            if byte == comma {
+                fields += 1; atFieldStart = true; wasQuoted = false; fieldSpans = false
+            } else if byte == lf || byte == cr {
+                index += byte == cr && next == lf ? 2 : 1
+                lines += 1
+                position = index
+                line = startLine + lines
+                if spansLines && (malformed || (!names.isEmpty && fields != names.count)) { return try resume(startLine, resumeOffset, lines) }
+                return tooLong(startLine, lines: lines)
+            } else if byte == quote && atFieldStart {
+                inQuote = true; wasQuoted = true; atFieldStart = false
+            } else {
+                if wasQuoted && fieldSpans { malformed = true }  // as scan(…)'s .unbalanced
+                atFieldStart = false
+            }
+            index += 1
+        }
+        // The end of the input.
+        position = source.buffer.count
+        if inQuote || (spansLines && (malformed || (!names.isEmpty && fields != names.count))) {
+            return try resume(startLine, resumeOffset, lines + (inQuote ? 0 : 1))
+        }
+        line = startLine + lines + 1
+        return tooLong(startLine, lines: lines + 1)
+    }
+
+    /// After a long row that was an open quote: back to the row's second line when the input
+    /// can be read again, else past the lines it ran over.
+    private mutating func resume(_ startLine: Int, _ offset: Int?, _ lines: Int) throws(Batch.FileError) -> RawRecord {
+        if let offset, try source.rewind(to: offset) {
+            position = 0
+            line = startLine + 1
+            return RawRecord(line: startLine, fields: [], error: CSVRecordReader.unbalancedMessage)
+        }
+        line = startLine + max(lines, 1)
+        return RawRecord(
+            line: startLine, fields: [],
+            error: "a quoted field opened on line \(startLine) is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); lines \(startLine)–\(startLine + max(lines, 1) - 1) are skipped (the input is a pipe and cannot be read again)")
     }
 
     /// Finds the end of the row starting at `start`.
@@ -154,9 +278,9 @@ public struct CSVRecordReader: RecordReader {
         // A quoted field that ran over a line break and is then not followed by a delimiter is
         // almost always a quote left open on an earlier line that a later stray quote "closed":
         // report it as unbalanced rather than swallow the rows in between.
-        var quoteSpannedLines = false
+        var quoteSpannedLines = false, spansLines = false
         var lines = 0
-        var failure: String? = nil
+        var failure: (field: Int, reason: String)? = nil
         let count = buffer.count
         while index < count {
             let byte = buffer[index]
@@ -166,10 +290,13 @@ public struct CSVRecordReader: RecordReader {
                         if buffer[index + 1] == quote { index += 2; continue }
                         inQuote = false; index += 1; continue
                     }
-                    if !atEnd { return .needMore(inQuote: true) }
+                    if !atEnd { return .needMore }
                     inQuote = false; index += 1; continue
                 }
-                if byte == lf { lines += 1; quoteSpannedLines = true }
+                if byte == cr && index + 1 >= count && !atEnd { return .needMore }
+                if byte == lf || (byte == cr && (index + 1 >= count || buffer[index + 1] != lf)) {
+                    lines += 1; quoteSpannedLines = true; spansLines = true
+                }
                 index += 1
                 continue
             }
@@ -181,29 +308,29 @@ public struct CSVRecordReader: RecordReader {
                 if index == fieldStart && !wasQuoted {
                     inQuote = true; wasQuoted = true
                 } else if wasQuoted && quoteSpannedLines {
-                    return .unbalanced
+                    return .unbalanced(fields: fields)
                 } else if failure == nil {
-                    failure = "a quote (\") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it"
+                    failure = (fields.count, "a quote (\") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it")
                 }
                 index += 1
             case cr:
-                if index + 1 >= count && !atEnd { return .needMore(inQuote: false) }
+                if index + 1 >= count && !atEnd { return .needMore }
                 fields.append((fieldStart..<index, wasQuoted))
                 let next = index + 1 < count && buffer[index + 1] == lf ? index + 2 : index + 1
-                return .complete(fields: fields, next: next, lines: lines + 1, failure: failure)
+                return .complete(fields: fields, next: next, lines: lines + 1, spansLines: spansLines, failure: failure)
             case lf:
                 fields.append((fieldStart..<index, wasQuoted))
-                return .complete(fields: fields, next: index + 1, lines: lines + 1, failure: failure)
+                return .complete(fields: fields, next: index + 1, lines: lines + 1, spansLines: spansLines, failure: failure)
             default:
-                if wasQuoted && quoteSpannedLines { return .unbalanced }
-                if wasQuoted && failure == nil { failure = "text follows a closing quote; quote the whole field" }
+                if wasQuoted && quoteSpannedLines { return .unbalanced(fields: fields) }
+                if wasQuoted && failure == nil { failure = (fields.count, "text follows a closing quote; quote the whole field") }
                 index += 1
             }
         }
-        if !atEnd { return .needMore(inQuote: inQuote) }
-        if inQuote { return .unbalanced }
+        if !atEnd { return .needMore }
+        if inQuote { return .unbalanced(fields: fields) }
         fields.append((fieldStart..<count, wasQuoted))
-        return .complete(fields: fields, next: count, lines: 0, failure: failure)
+        return .complete(fields: fields, next: count, lines: lines, spansLines: spansLines, failure: failure)
     }
 
     /// The bytes of a field: without its surrounding quotes, `""` read as `"`.

@@ -16,6 +16,24 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
+    /// Why the start of an input said to be Shift_JIS is really UTF-8, or nil: a UTF-8
+    /// byte-order mark, or multi-byte characters that all decode as UTF-8 with at least one
+    /// of three or four bytes (a kana or kanji: Shift_JIS text reads as valid UTF-8 only by
+    /// rare chance, and then as two-byte sequences of half-width kana).
+    static func utf8Evidence(in bytes: ArraySlice<UInt8>, atEnd: Bool) -> String? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "it starts with a UTF-8 byte-order mark (EF BB BF)" }
+        var sample = bytes.prefix(1 << 20)
+        guard sample.contains(where: { $0 >= 0x80 }) else { return nil }
+        // A character cut at the end of the sample is not evidence either way.
+        if !(atEnd && sample.count == bytes.count) {
+            var back = sample.endIndex
+            while back > sample.startIndex && sample[back - 1] & 0xC0 == 0x80 && sample.endIndex - back < 3 { back -= 1 }
+            if back > sample.startIndex && sample[back - 1] >= 0xC0 { sample = sample[..<(back - 1)] }
+        }
+        guard String(validating: sample, as: UTF8.self) != nil, sample.contains(where: { $0 >= 0xE0 }) else { return nil }
+        return "its non-ASCII bytes are valid UTF-8 (kana or kanji of three bytes each)"
+    }
+
     /// Decodes the bytes of one field, or says why they cannot be read.
     func decode(_ bytes: ArraySlice<UInt8>) -> Result<String, DecodingFailure> {
         if bytes.contains(0) { return .failure(.nul) }

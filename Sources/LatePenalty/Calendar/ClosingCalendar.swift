@@ -8,20 +8,29 @@ public protocol ClosingCalendar: Sendable {
 }
 
 extension ClosingCalendar {
+    /// Refuses a date after the last year whose national holidays are known
+    /// (``JapaneseHolidays/lastComputableYear``): a closed day there cannot be told from an
+    /// open one, and a year such as 5026 is far more often a typing mistake for 2026.
+    public func checkCovers(_ date: CivilDate, field: String) throws(InputError) {
+        guard date.year <= JapaneseHolidays.lastComputableYear else {
+            throw InputError(field: field, reason: "\(date) is after \(JapaneseHolidays.lastComputableYear), the last year whose national holidays can be computed (春分の日 and 秋分の日 follow the equinox formula only through \(JapaneseHolidays.lastComputableYear)); check the year")
+        }
+    }
+
     /// Whether the office is closed on `date`.
     public func isClosed(_ date: CivilDate) -> Bool { closure(on: date) != nil }
 
     /// `date` itself when open, else the next open day.
     public func nextOpenDay(onOrAfter date: CivilDate) -> CivilDate {
         var day = date
-        while isClosed(day) { day = day.nextDay }
+        while isClosed(day) && day < .last { day = day.nextDay }
         return day
     }
 
     /// `date` itself when open, else the previous open day.
     public func previousOpenDay(onOrBefore date: CivilDate) -> CivilDate {
         var day = date
-        while isClosed(day) { day = day.previousDay }
+        while isClosed(day) && day > .first { day = day.previousDay }
         return day
     }
 
@@ -30,7 +39,7 @@ extension ClosingCalendar {
     public func rollForward(_ deadline: CivilDate) -> (date: CivilDate, skipped: [(CivilDate, String)]) {
         var skipped: [(CivilDate, String)] = []
         var day = deadline
-        while let reason = closure(on: day) {
+        while let reason = closure(on: day), day < .last {
             skipped.append((day, reason))
             day = day.nextDay
         }
@@ -44,6 +53,7 @@ extension ClosingCalendar {
         var day = from
         while day <= to {
             if !isClosed(day) { count += 1 }
+            guard day < to else { break }
             day = day.nextDay
         }
         return count
@@ -54,7 +64,7 @@ extension ClosingCalendar {
     public func lastDay(ofOpenDays count: Int, afterEventOn eventDay: CivilDate) -> CivilDate {
         var day = eventDay
         var remaining = count
-        while remaining > 0 {
+        while remaining > 0 && day < .last {
             day = day.nextDay
             if !isClosed(day) { remaining -= 1 }
         }

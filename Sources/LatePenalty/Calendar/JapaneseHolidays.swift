@@ -6,12 +6,19 @@ public enum JapaneseHolidays {
     /// computed by the same rules and flagged provisional.
     public static let lastPublishedYear = 2027
 
+    /// The last year whose holidays can be computed: 春分の日 and 秋分の日 follow the equinox
+    /// formula, which holds for 1900–2150 only. Later years have no known holidays, so the
+    /// calendars refuse dates after it (``ClosingCalendar/checkCovers(_:field:)``) rather than
+    /// guess.
+    public static let lastComputableYear = 2150
+
     /// The day the Act came into force.
     public static let actInForce = CivilDate(year: 1948, month: 7, day: 20)!
 
-    /// Every holiday of `year`, in date order.
+    /// Every holiday of `year`, in date order; none before 1948 and none after
+    /// ``lastComputableYear`` (unknown: check with ``ClosingCalendar/checkCovers(_:field:)``).
     public static func holidays(in year: Int) -> [NationalHoliday] {
-        guard year >= 1948 else { return [] }
+        guard year >= 1948 && year <= lastComputableYear else { return [] }
         let provisional = year > lastPublishedYear
         var days: [CivilDate: (name: String, listName: String)] = [:]
         for (date, name, listName) in statutoryHolidays(year) where date >= actInForce {
@@ -58,7 +65,7 @@ public enum JapaneseHolidays {
     /// The holidays from `from` through `to`.
     public static func holidays(from: CivilDate, through to: CivilDate) -> [NationalHoliday] {
         guard from <= to else { return [] }
-        return (from.year...to.year).flatMap { holidays(in: $0) }.filter { $0.date >= from && $0.date <= to }
+        return (from.year...min(to.year, max(from.year, lastComputableYear))).flatMap { holidays(in: $0) }.filter { $0.date >= from && $0.date <= to }
     }
 
     /// The 祝日 of `year` by the Act as amended (and the special laws), as (date, name, list label).

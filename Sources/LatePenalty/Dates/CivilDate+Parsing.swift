@@ -137,11 +137,20 @@ extension ExcludedDays {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces and tabs (U+0020, U+0009), trimmed as bytes
+    /// are: a space before a combining mark is removed even though the two make one `Character`,
+    /// so that trimming a field's text and trimming its bytes give the same id.
     var trimmingSpaces: SubSequence {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return slice
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        // One pass forward: the end of the last byte that is not a space or a tab.
+        var end = start, index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            if byte != 0x20 && byte != 0x09 { end = index }
+        }
+        return self[start..<end]
     }
 }

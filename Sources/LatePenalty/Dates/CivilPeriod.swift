@@ -16,24 +16,31 @@ public enum CivilPeriod: Sendable, Hashable, CustomStringConvertible {
     case months(Int)
     case years(Int)
 
-    /// The last day of the period whose first counted day is `firstDay`.
-    public func lastDay(countingFrom firstDay: CivilDate) -> CivilDate {
+    /// The numbers of months a low-rate period or a milestone may run, where such a count enters
+    /// from a file or a row: 1 to 1,200 (a hundred years), far beyond any statute's.
+    public static let monthCounts: ClosedRange<Int> = 1...1200
+
+    /// The last day of the period whose first counted day is `firstDay`, or nil when it falls
+    /// after 9999-12-31 (or before 0001-01-01 for a negative count): any count is safe to pass.
+    public func lastDay(countingFrom firstDay: CivilDate) -> CivilDate? {
         switch self {
         case .days(let count):
-            return firstDay.advanced(by: count - 1)
+            return firstDay.adding(days: count.subtractingReportingOverflow(1).partialValue)
         case .weeks(let count):
-            return firstDay.advanced(by: 7 * count - 1)
+            let (days, overflow) = count.multipliedReportingOverflow(by: 7)
+            return overflow ? nil : firstDay.adding(days: days.subtractingReportingOverflow(1).partialValue)
         case .months(let count):
             return CivilPeriod.lastDayOfMonths(count, from: firstDay)
         case .years(let count):
-            return CivilPeriod.lastDayOfMonths(12 * count, from: firstDay)
+            let (months, overflow) = count.multipliedReportingOverflow(by: 12)
+            return overflow ? nil : CivilPeriod.lastDayOfMonths(months, from: firstDay)
         }
     }
 
     /// The last day of the period that starts from an event on `eventDay` (民法第140条: the
-    /// event's day is not counted, so counting starts the next day).
-    public func lastDay(afterEventOn eventDay: CivilDate) -> CivilDate {
-        lastDay(countingFrom: eventDay.nextDay)
+    /// event's day is not counted, so counting starts the next day); nil past 9999-12-31.
+    public func lastDay(afterEventOn eventDay: CivilDate) -> CivilDate? {
+        eventDay.adding(days: 1).flatMap { lastDay(countingFrom: $0) }
     }
 
     public var description: String {
@@ -45,13 +52,13 @@ public enum CivilPeriod: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private static func lastDayOfMonths(_ months: Int, from firstDay: CivilDate) -> CivilDate {
+    private static func lastDayOfMonths(_ months: Int, from firstDay: CivilDate) -> CivilDate? {
         let (year, month, day) = firstDay.components
         // The month in which the period's last day falls, or whose corresponding day ends it.
-        let target = CivilDate(year: year, month: month, day: 1)!.addingMonths(months)
+        guard let target = CivilDate(year: year, month: month, day: 1)?.addingMonths(months) else { return nil }
         let (targetYear, targetMonth, _) = target.components
         if let corresponding = CivilDate(year: targetYear, month: targetMonth, day: day) {
-            return corresponding.previousDay
+            return corresponding.adding(days: -1)
         }
         // No corresponding day (the 29th–31st in a shorter month): the month's last day.
         return target.lastDayOfMonth

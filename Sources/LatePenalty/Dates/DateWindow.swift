@@ -16,7 +16,7 @@ public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
     /// The days of delay after a deadline: from the day after `deadline` (民法第140条) through
     /// `end`, both counted; `nil` when `end` is not after `deadline` (no delay).
     public static func delay(after deadline: CivilDate, through end: CivilDate) -> DateWindow? {
-        end > deadline ? DateWindow(first: deadline.nextDay, last: end) : nil
+        end > deadline ? DateWindow(first: deadline.nextDay, last: end) : nil  // end > deadline: not the last day
     }
 
     /// The number of days in the window.
@@ -38,6 +38,7 @@ public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
         while start <= last {
             let yearEnd = min(CivilDate.lastDay(ofYear: start.year), last)
             parts.append(DateWindow(first: start, last: yearEnd))
+            guard yearEnd < last else { break }
             start = yearEnd.nextDay
         }
         return parts

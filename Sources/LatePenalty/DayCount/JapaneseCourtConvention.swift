@@ -18,15 +18,21 @@ public struct JapaneseCourtConvention: DayCountBasis {
         guard excluded.count(in: window) == 0 else {
             throw InputError(field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
         }
+        // The last day of the whole years; a year that would end after 9999-12-31 cannot fit in
+        // the window, so counting stops there.
         var years = 0
-        while CivilPeriod.years(years + 1).lastDay(countingFrom: window.first) <= window.last { years += 1 }
+        var yearsEnd: CivilDate? = nil
+        while let end = CivilPeriod.years(years + 1).lastDay(countingFrom: window.first), end <= window.last {
+            years += 1
+            yearsEnd = end
+        }
         var pieces: [AccrualPiece] = []
         var stubStart = window.first
-        if years > 0 {
-            let yearsEnd = CivilPeriod.years(years).lastDay(countingFrom: window.first)
+        if let yearsEnd {
             let span = DateWindow(first: window.first, last: yearsEnd)
             pieces.append(AccrualPiece(window: span, days: span.dayCount, yearFraction: Rational(years),
                                        formula: "\(years) whole year\(years == 1 ? "" : "s")"))
+            guard yearsEnd < window.last else { return pieces }
             stubStart = yearsEnd.nextDay
         }
         if stubStart <= window.last {

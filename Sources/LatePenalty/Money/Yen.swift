@@ -21,12 +21,16 @@ public struct Yen: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The digits without the yen sign, grouped by thousands: `1,234,567`.
     public var grouped: String { (value.signum < 0 ? "-" : "") + Yen.grouped(value.magnitude.description) }
 
+    /// `digits` with a comma before each group of three from the right; linear in the length
+    /// (amounts may have any number of digits).
     static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
+        let bytes = Array(digits.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 3)
+        for (index, byte) in bytes.enumerated() {
+            if index > 0 && (bytes.count - index) % 3 == 0 { result.append(UInt8(ascii: ",")) }
+            result.append(byte)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

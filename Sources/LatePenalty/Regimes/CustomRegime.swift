@@ -20,7 +20,9 @@ public struct CustomRegime: Regime {
         let high = try fields.optionalRate("high_rate")
         var lowPeriod: CivilPeriod? = nil
         if let months = fields.text("low_months") {
-            guard let count = Int(months), count > 0 else { throw InputError(field: "low_months", reason: "'\(months)' is not a whole number of months, 1 or more") }
+            guard months.utf8.count <= 6, months.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let count = Int(months), CivilPeriod.monthCounts.contains(count) else {
+                throw InputError(field: "low_months", reason: "'\(months.prefix(40))' is not a whole number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
+            }
             lowPeriod = .months(count)
         }
         if (high == nil) != (lowPeriod == nil) {

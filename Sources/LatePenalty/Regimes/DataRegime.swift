@@ -48,6 +48,9 @@ public struct DataRegime: Regime {
         }
         let schedule: RateSchedule
         do throws(InputError) { schedule = try RateSchedule(rows: tableRows) } catch { throw fail(error.reason) }
+        if let months = rates.lowPeriodMonths, !CivilPeriod.monthCounts.contains(months) {
+            throw fail("rates.low_period_months \(months) is not a number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
+        }
         let lowPeriod = rates.lowPeriodMonths.map { CivilPeriod.months($0) }
         if tableRows.contains(where: { $0.highRate != nil }) && lowPeriod == nil {
             throw fail("rows give a high_rate but rates.low_period_months is missing")

@@ -50,10 +50,15 @@ public struct RegimeCatalog: Sendable {
     /// adds a regime. Every table is validated: a gap, an overlap or a row out of order is an
     /// error naming the regime and the row.
     public func overlaying(regimeFile data: Data) throws(InputError) -> RegimeCatalog {
+        let problems = RegimeFile.problems(in: data)
+        guard problems.isEmpty else {
+            throw InputError(field: "rates", reason: "the rate file does not have the regime-file shape (docs/regimes/README.md): " + problems.prefix(10).joined(separator: "; "))
+        }
         let files: [RegimeFile]
         do { files = try RegimeFile.decodeAll(data) } catch {
             throw InputError(field: "rates", reason: "the rate file is not valid regime JSON: \(error)")
         }
+        if let problem = RegimeFile.nameProblems(files) { throw InputError(field: "rates", reason: problem) }
         var catalog = self
         for file in files {
             if regimes[file.name] is ContractRegime || file.name == "custom" {

@@ -39,6 +39,6 @@ public struct InspectionDeadline: Sendable {
         if let calendar = openDaysOf, case .days(let count) = period {
             return calendar.lastDay(ofOpenDays: count, afterEventOn: noticeReceived)
         }
-        return period.lastDay(afterEventOn: noticeReceived)
+        return period.lastDay(afterEventOn: noticeReceived) ?? .last  // a deadline past 9999-12-31: never reached
     }
 }

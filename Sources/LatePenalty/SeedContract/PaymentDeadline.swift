@@ -32,6 +32,6 @@ public struct PaymentDeadline: Sendable {
         if let calendar = openDaysOf, case .days(let count) = period {
             return calendar.lastDay(ofOpenDays: count, afterEventOn: invoiceReceived)
         }
-        return period.lastDay(afterEventOn: invoiceReceived)
+        return period.lastDay(afterEventOn: invoiceReceived) ?? .last  // a deadline past 9999-12-31: never reached
     }
 }

@@ -197,10 +197,12 @@ public enum VectorVerifier {
 
     /// A milestone vector: the last day of `milestone_months` months after `due` (民法第143条).
     static func checkMilestone(_ vector: TestVector) -> [String] {
-        guard let months = vector.inputs["milestone_months"].flatMap({ Int($0) }), months > 0,
+        guard let months = vector.inputs["milestone_months"].flatMap({ Int($0) }), CivilPeriod.monthCounts.contains(months),
             let due = vector.inputs["due"].flatMap({ CivilDate(iso8601: $0) })
-        else { return ["inputs.milestone_months (a whole number) and inputs.due (an ISO date) are required"] }
-        let last = CivilPeriod.months(months).lastDay(afterEventOn: due)
+        else { return ["inputs.milestone_months (a whole number from 1 to \(CivilPeriod.monthCounts.upperBound)) and inputs.due (an ISO date) are required"] }
+        guard let last = CivilPeriod.months(months).lastDay(afterEventOn: due) else {
+            return ["\(months) months after \(due) end after 9999-12-31, the last date the library holds"]
+        }
         if let want = vector.expected.lastDay, want != last.iso8601 { return ["last_day expected \(want), got \(last)"] }
         return []
     }
