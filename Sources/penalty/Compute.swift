@@ -39,9 +39,12 @@ struct Compute: ParsableCommand {
     @Flag(help: "Add the full breakdown: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
 
+    @Flag(name: .customLong("keep-formulas"), help: "Write CSV fields that begin with =, +, -, @ as they are, for a program reading the results (by default they get a leading ' so that a spreadsheet shows them as text, not as a formula).")
+    var keepFormulas = false
+
     @OptionGroup var rates: RatesOption
 
-    @Option(help: "Worker threads; the output keeps the input order.")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 256; the output keeps the input order.")
     var jobs: Int = 1
 
     @Flag(help: "No progress display and no summary on stderr (rejected rows are still reported).")
@@ -52,7 +55,7 @@ struct Compute: ParsableCommand {
         var options = Batch.Options()
         guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be csv or jsonl, not '\(format)'") }
         guard let textEncoding = TextEncoding(name: encoding) else { throw ValidationError("--encoding must be utf-8 or shift_jis (cp932, sjis), not '\(encoding)'") }
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256, not \(jobs)") }
         let lowered = file.lowercased()
         let readsJSONLines: Bool
         switch inputFormat {
@@ -64,6 +67,7 @@ struct Compute: ParsableCommand {
         options.format = outputFormat
         options.explain = explain
         options.jobs = jobs
+        options.guardsFormulas = !keepFormulas
         do { options.catalog = try rates.catalog() } catch {
             fail("--rates \(rates.rates ?? ""): \(error.reason)")
         }
@@ -94,7 +98,8 @@ struct Compute: ParsableCommand {
         }
 
         let sink: OutputSink
-        do { sink = try OutputSink(path: output) } catch { fail(error.message) }
+        let input = file == "-" ? nil : (device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        do { sink = try OutputSink(path: output, input: input) } catch { fail(error.message) }
         let progress = Progress(totalBytes: size, quiet: quiet)
         let summary: Batch.Summary
         do {

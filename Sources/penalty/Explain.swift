@@ -60,7 +60,12 @@ struct Explain: ParsableCommand {
         fields["roll_due"] = rollDue
         for assignment in extra {
             guard let equals = assignment.firstIndex(of: "=") else { throw ValidationError("--set '\(assignment)' is not NAME=VALUE") }
-            fields[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+            let name = String(assignment[..<equals])
+            // A field that has its own option is set there; a second value would silently win.
+            guard name != "regime", fields[name] == nil || name == "excluded" && excluded.isEmpty else {
+                throw ValidationError("--set \(name)=… repeats a value given by its own option (--\(name.replacingOccurrences(of: "_", with: "-"))) or an earlier --set; give it once")
+            }
+            fields[name] = String(assignment[assignment.index(after: equals)...])
         }
         let result: ChargeResult
         do {

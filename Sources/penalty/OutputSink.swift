@@ -23,17 +23,39 @@ final class OutputSink {
     private var unsynced = 0
     private let syncing = DispatchGroup()
 
-    init(path: String?) throws(OutputError) {
+    /// The name used in messages: the path given, or "standard output".
+    private let displayName: String
+
+    /// - Parameter input: the input's device and inode, so that `-o` naming the input file (by
+    ///   any path or link) is refused instead of replacing the rows being read.
+    init(path: String?, input: (device: UInt64, inode: UInt64)? = nil) throws(OutputError) {
+        OutputSink.installFatalSignalHandlers()
         guard let path, path != "-" else {
+            descriptor = STDOUT_FILENO
+            finalPath = nil
+            temporaryPath = nil
+            displayName = "standard output"
+            return
+        }
+        displayName = path
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists, let input, UInt64(status.st_dev) == input.device, UInt64(status.st_ino) == input.inode {
+            throw OutputError(message: "-o '\(path)' is the input file; writing the results there would replace the rows being read. Write them to another file")
+        }
+        // A device, a pipe, or a link to this process's own standard output (/dev/stdout when
+        // it is redirected to a file) is written directly: there is nothing to replace
+        // atomically, and renaming over it would destroy it or the link.
+        var standardOutput = stat()
+        let isStandardOutput = exists && fstat(STDOUT_FILENO, &standardOutput) == 0
+            && status.st_dev == standardOutput.st_dev && status.st_ino == standardOutput.st_ino
+        if isStandardOutput {
             descriptor = STDOUT_FILENO
             finalPath = nil
             temporaryPath = nil
             return
         }
-        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written directly: there is
-        // nothing to replace atomically, and renaming over it would destroy it.
-        var status = stat()
-        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+        if exists && (status.st_mode & S_IFMT) != S_IFREG {
             let fd = open(path, O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw OutputError(message: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
             descriptor = fd
@@ -41,14 +63,28 @@ final class OutputSink {
             temporaryPath = nil
             return
         }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory).\(name).partial-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A symbolic link keeps pointing where it did: the file it names is the one replaced.
+        var target = path
+        var linkStatus = stat()
+        if lstat(path, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK {
+            guard exists, let resolved = realpath(path, nil) else {
+                throw OutputError(message: "-o '\(path)' is a symbolic link to a file that does not exist; give the file itself")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        // The temporary name is short whatever the final one's length (a name of 255 bytes,
+        // the limit, must still work), and starts with '.' so listings skip it.
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[...$0]) } ?? ""
+        let temporary = "\(directory).penalty-\(getpid()).partial"
+        // An existing file keeps its permissions (results may be private: 0600); a new one
+        // gets the usual 0666 less the umask.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, exists ? (status.st_mode & 0o7777) : 0o666)
         guard fd >= 0 else { throw OutputError(message: "cannot create '\(temporary)' beside '\(path)': \(String(cString: strerror(errno)))") }
+        if exists { _ = fchmod(fd, status.st_mode & 0o7777) }
         descriptor = fd
-        finalPath = path
+        finalPath = target
         temporaryPath = temporary
         OutputSink.removeOnSignal(temporary)
     }
@@ -110,13 +146,13 @@ final class OutputSink {
         syncing.wait()
         if let failure {
             if let temporaryPath { close(descriptor); unlink(temporaryPath); OutputSink.removeOnSignal(nil) }
-            throw OutputError(message: "cannot write '\(finalPath ?? "standard output")': \(failure)")
+            throw OutputError(message: "cannot write '\(displayName)': \(failure)")
         }
         guard let finalPath, let temporaryPath else { return }
         guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
-            throw OutputError(message: "cannot write '\(finalPath)': \(reason)")
+            throw OutputError(message: "cannot write '\(displayName)': \(reason)")
         }
         OutputSink.removeOnSignal(nil)
     }
@@ -139,12 +175,33 @@ final class OutputSink {
     nonisolated(unsafe) private static var pathForSignals: UnsafeMutablePointer<CChar>? = nil
 
     private static func removeOnSignal(_ path: String?) {
+        let old = pathForSignals
         pathForSignals = path.map { strdup($0) }
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        free(old)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(signalNumber, path == nil ? SIG_DFL : { signalNumber in
                 if let path = OutputSink.pathForSignals { unlink(path) }
                 _exit(128 + signalNumber)
             })
+        }
+    }
+
+    /// A crash (a trap, a bad access, an abort) removes the temporary file before the process
+    /// dies as it would have; SIGQUIT ends the run like SIGTERM. Past a file-size limit
+    /// (`ulimit -f`), writes fail with EFBIG instead of killing the process, and the run fails
+    /// cleanly.
+    private static func installFatalSignalHandlers() {
+        signal(SIGXFSZ, SIG_IGN)
+        for signalNumber in [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV] {
+            signal(signalNumber) { signalNumber in
+                if let path = OutputSink.pathForSignals { unlink(path) }
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+        }
+        signal(SIGQUIT) { signalNumber in
+            if let path = OutputSink.pathForSignals { unlink(path) }
+            _exit(128 + signalNumber)
         }
     }
 }

@@ -9,4 +9,18 @@ struct Penalty: ParsableCommand {
             Start with `penalty explain` for one case, or `penalty compute FILE` for a CSV file.
             """,
         subcommands: [Explain.self, Compute.self, Verify.self, Regimes.self, CalendarCommand.self])
+
+    /// Runs the command. A usage error (an unknown option, a bad value) exits with status 2, as
+    /// the help texts say, rather than the argument parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            writeToStandardError(fullMessage(for: error) + "\n")
+            exit(withError: ExitCode(2))
+        }
+    }
 }

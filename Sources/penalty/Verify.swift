@@ -30,7 +30,7 @@ struct Verify: ParsableCommand {
             do {
                 files = try VectorVerifier.vectorFiles(at: paths)
             } catch {
-                print("penalty verify: \(error.localizedDescription); give vector files or a directory of them")
+                writeToStandardError("penalty verify: \(error); give vector files or a directory of them\n")
                 throw ExitCode(2)
             }
             report = VectorVerifier.verify(files: files, catalog: catalog)
@@ -38,5 +38,9 @@ struct Verify: ParsableCommand {
         for failure in report.failures { print("FAIL \(failure)") }
         print("\(report.passed) passed, \(report.failed) failed")
         if report.failed > 0 { throw ExitCode(1) }
+        if report.passed == 0 {
+            writeToStandardError("penalty verify: no vector was checked\n")
+            throw ExitCode(1)
+        }
     }
 }

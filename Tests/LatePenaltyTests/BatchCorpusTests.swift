@@ -162,7 +162,7 @@ struct BatchCorpusTests {
             "line 2: id B: amount: 1.5e7 is not a whole number; give the value as a string (\"1.5e7\") or as whole digits",
             "line 3: id C: due: is a nested object; give the value as a string",
             "line 4: is not a JSON object: expected '{', found 'n' (at character 1)",
-            "line 6: 'id' appears twice in the object",
+            "line 6: id: appears twice in the object; give it once",
             "line 8: id G: amount: is a boolean; give the value as a string",
         ].map { $0 })
         #expect(r.rows[0].contains(#""id":"A","regime":"contract-late-completion","line":1,"status":"ok","amount":"24657""#))

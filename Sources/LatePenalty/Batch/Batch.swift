@@ -17,6 +17,9 @@ public enum Batch {
         public var explain = false
         /// Worker threads computing rows; the output keeps the input order whatever the number.
         public var jobs = 1
+        /// Whether CSV fields that a spreadsheet would read as a formula get a leading `'`
+        /// (``CSVWriter``); JSON Lines values are never changed.
+        public var guardsFormulas = true
         /// Rows handed to a worker at a time.
         public var blockSize = 2048
         /// The ids that may repeat, from a first pass (``DuplicateIdScreen``); only these are
@@ -40,7 +43,7 @@ public enum Batch {
             read += 1
             guard let result = outcome.result else {
                 rejected += 1
-                return "line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(outcome.id): ")\(outcome.error!)"
+                return "line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(Batch.printable(outcome.id)): ")\(Batch.printable(outcome.error?.description ?? ""))"
             }
             computed += 1
             if result.status == .waived { waived += 1 }
@@ -148,10 +151,35 @@ public enum Batch {
         return "line 1: columns \(named)\(unused.count > 10 ? " and \(unused.count - 10) more" : "") are not used by any regime; they are ignored"
     }
 
-    /// `record`, or an error when it has no id.
-    static func requiringId(_ record: InputRecord) -> InputRecord {
+    /// `record`, or an error when it has no id, or when a field holds a control character (a
+    /// NUL, an escape, a line break in a field a regime reads): such a value would reach a
+    /// result file or a terminal as raw bytes. The field is dropped from the row, so that the
+    /// error row never carries it.
+    static func requiringId(_ given: InputRecord) -> InputRecord {
+        var record = given
+        if let (name, scalar) = record.fields.lazy.compactMap({ field in field.value.unicodeScalars.first(where: isControl).map { (field.key, $0) } }).min(by: { $0.0 < $1.0 }) {
+            var fields = record.fields
+            fields[name] = nil
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            return InputRecord(line: record.line, fields: fields, error: record.error ?? InputError(
+                field: name, reason: "contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)); remove it"))
+        }
         guard record.error == nil, (record.fields["id"] ?? "").isEmpty else { return record }
-        return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
+        record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
+        return record
+    }
+
+    /// A C0 control character or DEL (a tab is one too: inside a value it is never meant).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || scalar.value == 0x7F }
+
+    /// `text` with control characters written as `\u{1B}`, for messages on a terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 
     /// `record`, or an error when its id already appeared; remembers the id's first line.
@@ -198,11 +226,11 @@ public enum Batch {
             let result = try options.catalog.compute(record.fields)
             return Outcome(
                 line: record.line, id: id, regime: regime, result: result, error: nil,
-                text: options.format.line(id: id, regime: regime, line: record.line, result: result, error: nil, explain: options.explain))
+                text: options.format.line(id: id, regime: regime, line: record.line, result: result, error: nil, explain: options.explain, guardsFormulas: options.guardsFormulas))
         } catch {
             return Outcome(
                 line: record.line, id: id, regime: regime, result: nil, error: error,
-                text: options.format.line(id: id, regime: regime, line: record.line, result: nil, error: error, explain: options.explain))
+                text: options.format.line(id: id, regime: regime, line: record.line, result: nil, error: error, explain: options.explain, guardsFormulas: options.guardsFormulas))
         }
     }
 }

@@ -50,7 +50,7 @@ final class CSVBlock: @unchecked Sendable {
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
                         if plainText, fields == plan.names.count, let fast = plan.fast {
-                            switch fastRow(bytes, starts, ends, fast: fast, candidates: plan.candidates, kernel: kernel) {
+                            switch fastRow(bytes, starts, ends, fast: fast, candidates: plan.candidates, kernel: kernel, options: options) {
                             case .written:
                                 continue
                             case .holdBack:
@@ -135,7 +135,8 @@ final class CSVBlock: @unchecked Sendable {
     @inline(__always)
     private func fastRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
-        fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?, kernel: ContractRowKernel
+        fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?, kernel: ContractRowKernel,
+        options: Batch.Options
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         for column in fast.mustBeEmpty {
@@ -143,7 +144,7 @@ final class CSVBlock: @unchecked Sendable {
             if end > start { return .general }
         }
         let id = field(fast.id)
-        guard id.1 > id.0 else { return .general }
+        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1) else { return .general }
         if checkingRepeats {
             guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return .holdBack }
         }
@@ -271,7 +272,7 @@ final class CSVBlock: @unchecked Sendable {
             guard firstLineOfId[IdKey(id)] == nil else { return false }  // a repeat: the general way reports it
             firstLineOfId[IdKey(id)] = line
             let before = output.count
-            guard fastRow(bytes, starts, ends, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel()) == .written else {
+            guard fastRow(bytes, starts, ends, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel(), options: options) == .written else {
                 // Not computable by the fast path after all: the general way, id already noted.
                 settle(prepared(row, line: line, plan: plan), options: options, output: write, diagnostics: diagnostics)
                 return true

@@ -126,14 +126,21 @@ enum FlatJSONObject {
                     skipSpace()
                     guard index < scalars.count, scalars[index] == "\"" else { throw fail("expected a field name in quotes") }
                     let key = try string()
-                    guard seen.insert(key).inserted else { throw Failure(field: nil, reason: "'\(key)' appears twice in the object") }
                     try expect(":")
                     skipSpace()
-                    do throws(Failure) {
-                        if let value = try value(for: key) { result[key] = value }
-                    } catch where error.field != nil {
-                        if valueFailure == nil { valueFailure = error }
+                    // A key given twice: which value to use would be a guess, so the row is an
+                    // error; the other fields (the id, unless it is the one repeated) are kept.
+                    if !seen.insert(key).inserted {
+                        if valueFailure == nil { valueFailure = Failure(field: key, reason: "appears twice in the object; give it once") }
+                        result[key] = nil
                         try skipValue()
+                    } else {
+                        do throws(Failure) {
+                            if let value = try value(for: key) { result[key] = value }
+                        } catch where error.field != nil {
+                            if valueFailure == nil { valueFailure = error }
+                            try skipValue()
+                        }
                     }
                     skipSpace()
                     guard index < scalars.count else { throw fail("the object is not closed with '}'") }
@@ -143,7 +150,7 @@ enum FlatJSONObject {
                 }
             }
             skipSpace()
-            guard index == scalars.count else { throw fail("text after the closing '}'") }
+            if index != scalars.count && valueFailure == nil { valueFailure = fail("text after the closing '}'") }
             return result
         }
 
@@ -173,7 +180,12 @@ enum FlatJSONObject {
                 while index < scalars.count, "+-.eE0123456789".unicodeScalars.contains(scalars[index]) { index += 1 }
                 let literal = String(String.UnicodeScalarView(scalars[start..<index]))
                 guard literal.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
-                    throw Failure(field: key, reason: "\(literal) is not a whole number; give the value as a string (\"\(literal)\") or as whole digits")
+                    let why = literal.hasPrefix("-") || literal.hasPrefix("+") ? "has a sign" : "is not a whole number"
+                    throw Failure(field: key, reason: "\(literal.prefix(40)) \(why); give the value as a string (\"\(literal.prefix(40))\") or as whole digits")
+                }
+                // JSON writes no leading zero (007 is not a JSON number): refused rather than read.
+                guard literal.count == 1 || !literal.hasPrefix("0") else {
+                    throw Failure(field: key, reason: "\(literal.prefix(40)) has a leading zero, which JSON does not allow; give it as a string (\"\(literal.prefix(40))\")")
                 }
                 return literal
             case "n":
@@ -238,7 +250,9 @@ enum FlatJSONObject {
         }
 
         mutating func hex4() throws(Failure) -> UInt32 {
-            guard index + 4 <= scalars.count, let value = UInt32(String(String.UnicodeScalarView(scalars[index..<(index + 4)])), radix: 16) else {
+            guard index + 4 <= scalars.count, scalars[index..<(index + 4)].allSatisfy({ $0.properties.isASCIIHexDigit }),
+                let value = UInt32(String(String.UnicodeScalarView(scalars[index..<(index + 4)])), radix: 16)
+            else {
                 throw fail("a \\u escape needs four hex digits")
             }
             index += 4

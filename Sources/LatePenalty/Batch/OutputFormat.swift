@@ -14,7 +14,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     /// One output line for a row.
-    func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool) -> String {
+    func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> String {
         switch self {
         case .csv:
             var fields = [id, regime]
@@ -24,7 +24,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 fields += ["error", "", "", "", error?.description ?? ""]
             }
             if explain { fields.append(result?.explanation.json ?? "") }
-            return CSVWriter.row(fields)
+            return CSVWriter.row(fields, guardsFormulas: guardsFormulas)
         case .jsonl:
             var members: [(String, JSONValue)] = [("id", .string(id)), ("regime", .string(regime)), ("line", .integer(line))]
             if let result {
@@ -43,8 +43,22 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes CSV fields, quoting those that need it (a `,`, a quote or a line break).
+///
+/// A spreadsheet reads a cell that begins with `=`, `+`, `-` or `@` (or a tab or CR before one)
+/// as a formula: an id such as `=HYPERLINK(…)` from an input file would run in the clerk's
+/// spreadsheet. Such a field gets a leading `'` by default, which spreadsheets show as text;
+/// a program that reads the CSV itself can ask for the fields as they are (`--keep-formulas`),
+/// or read JSON Lines, which never changes a value.
 enum CSVWriter {
-    static func field(_ text: String) -> String {
+    /// Whether a spreadsheet could take `text` for a formula.
+    static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 0x09 || first == 0x0D
+    }
+
+    static func field(_ given: String, guardsFormulas: Bool = false) -> String {
+        let text = guardsFormulas && looksLikeFormula(given) ? "'" + given : given
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
             return text
         }
@@ -55,7 +69,7 @@ enum CSVWriter {
         return quoted + "\""
     }
 
-    static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+    static func row(_ fields: [String], guardsFormulas: Bool = false) -> String {
+        fields.map { field($0, guardsFormulas: guardsFormulas) }.joined(separator: ",") + "\n"
     }
 }

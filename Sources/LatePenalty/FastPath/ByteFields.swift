@@ -21,6 +21,21 @@ enum ByteFields {
         return (start, end)
     }
 
+    /// Whether an id can be written as it is: no control byte, and not a start a spreadsheet
+    /// would read as a formula (``CSVWriter``). Other ids go the general way.
+    @inline(__always)
+    static func isPlainId(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let first = bytes[start]
+        guard first != 0x3D && first != 0x2B && first != 0x2D && first != 0x40 else { return false }
+        return hasNoControl(bytes, start, end)
+    }
+
+    @inline(__always)
+    static func hasNoControl(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where bytes[index] < 0x20 || bytes[index] == 0x7F { return false }
+        return true
+    }
+
     /// Whether the field is exactly `literal`.
     @inline(__always)
     static func equals(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ literal: [UInt8]) -> Bool {

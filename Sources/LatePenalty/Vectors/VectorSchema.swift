@@ -48,7 +48,10 @@ enum VectorSchema {
             let path = "vectors[\(index)]"
             guard case .object(let entry) = item else { problems.append("\(path) must be an object"); continue }
             check(entry, against: vector, at: path, required: ["id", "kind", "inputs", "expected"], into: &problems)
-            if case .object(let value)? = entry["expected"] { check(value, against: expected, at: "\(path).expected", required: [], into: &problems) }
+            if case .object(let value)? = entry["expected"] {
+                check(value, against: expected, at: "\(path).expected", required: [], into: &problems)
+                if value.isEmpty { problems.append("\(path).expected is empty; a vector must expect at least one value") }
+            }
             if case .object(let value)? = entry["source"] { check(value, against: source, at: "\(path).source", required: ["title", "url", "printed"], into: &problems) }
         }
         return problems

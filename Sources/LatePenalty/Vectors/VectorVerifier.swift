@@ -23,16 +23,22 @@ public enum VectorVerifier {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+                throw PathError(description: "'\(path)' does not exist")
             }
             if isDirectory.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+                if names.isEmpty { throw PathError(description: "the folder '\(path)' holds no .json vector file") }
                 files += names.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files.append(path)
             }
         }
         return files
+    }
+
+    /// A path given to ``vectorFiles(at:)`` that holds no vector file.
+    public struct PathError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Checks every vector in `files` against the regimes of `catalog`.
@@ -61,6 +67,9 @@ public enum VectorVerifier {
         } catch {
             report.failures.append(Failure(file: file, id: nil, message: "not a vector file: \(error)"))
             return
+        }
+        if suite.vectors.isEmpty {
+            report.failures.append(Failure(file: file, id: nil, message: "the file has no vectors; a vector file that checks nothing must not pass"))
         }
         var seen = Set<String>()
         for vector in suite.vectors {
