@@ -1,25 +1,35 @@
-// A libFuzzer target for the row parser: any bytes, read as CSV and as JSON Lines in both
-// encodings and computed through the batch, must produce rows or errors, never a crash, a trap
-// or a hang. See docs/fuzzing.md.
+// A libFuzzer target for the readers of input: any bytes, read as CSV and as JSON Lines in both
+// encodings and computed through the batch, as a rate file (then every regime computed once),
+// or as a vector file (then verified), must produce rows or errors, never a crash, a trap or a
+// hang. FUZZ_TARGET chooses: csv, jsonl, rates, vectors, or all (the default). See
+// docs/fuzzing.md.
 //
 // Normal builds make a replay tool (`fuzz-row-parser FILE...` runs each file through the same
 // entry point); built with `-sanitize=fuzzer -parse-as-library -DFUZZING`, libFuzzer drives it.
+import Foundation
 import LatePenalty
+
+/// Which reader the run fuzzes, from FUZZ_TARGET.
+let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "all"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRowParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if fuzzTarget == "rates" || fuzzTarget == "all" { fuzzRateFile(bytes) }
+    if fuzzTarget == "vectors" || fuzzTarget == "all" { fuzzVectorFile(bytes) }
+    if fuzzTarget == "rates" || fuzzTarget == "vectors" { return 0 }
+    let csv = fuzzTarget != "jsonl", jsonl = fuzzTarget != "csv"
     var options = Batch.Options()
     options.explain = true
     for encoding in TextEncoding.allCases {
-        if var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16) {
+        if csv, var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16) {
             _ = try? Batch.run(&reader, options: options, output: { _ in }, diagnostics: { _ in })
         }
         // The byte-level engine (fast path on: CSV, no explanation) must equal the record batch.
         var plain = options
         plain.explain = false
         plain.blockSize = 1 + size % 64
-        if var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16),
+        if csv, var reader = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16),
             var bytewise = try? CSVRecordReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
         {
             var expected = "", expectedNotes: [String] = [], actual: [UInt8] = [], actualNotes: [String] = []
@@ -29,12 +39,29 @@ public func fuzzRowParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 fatalError("the byte-level batch differs from the record batch")
             }
         }
-        var lines = JSONLinesReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
-        options.format = .jsonl
-        _ = try? Batch.run(&lines, options: options, output: { _ in }, diagnostics: { _ in })
-        options.format = .csv
+        if jsonl {
+            var lines = JSONLinesReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
+            options.format = .jsonl
+            _ = try? Batch.run(&lines, options: options, output: { _ in }, diagnostics: { _ in })
+            options.format = .csv
+        }
     }
     return 0
+}
+
+/// A rate file laid over the bundled regimes; every regime it leaves is then computed once.
+func fuzzRateFile(_ bytes: [UInt8]) {
+    guard let catalog = try? RegimeCatalog.bundled.overlaying(regimeFile: Data(bytes)) else { return }
+    for name in catalog.names {
+        _ = try? catalog.compute(["regime": name, "amount": "1234567", "due": "2024-01-31", "paid": "2026-03-02", "rate": ""])
+        _ = try? catalog.compute(["regime": name, "amount": "1234567", "due": "9998-06-30", "paid": "9998-12-31"])
+    }
+}
+
+/// A vector file, verified against the bundled regimes.
+func fuzzVectorFile(_ bytes: [UInt8]) {
+    var report = VectorVerifier.Report()
+    VectorVerifier.verify(Data(bytes), named: "fuzz", into: &report)
 }
 
 #if FUZZING
@@ -54,8 +81,6 @@ func fuzzingEntryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
     return runLibFuzzerDriver(&count, &arguments, { fuzzRowParser($0, $1) })
 }
 #else
-import Foundation
-
 /// The replay tool of normal builds: runs each file given through the fuzzing entry point.
 @main
 struct ReplayRowParserInputs {

@@ -124,10 +124,13 @@ public struct CSVRecordReader: RecordReader {
             let startLine = line
             switch CSVRecordReader.scan(source.buffer, from: position, atEnd: source.atEnd) {
             case .complete(let ranges, let next, let lines, let spansLines, let failure):
-                // A quoted field that ran over line breaks into a row of the wrong shape is a
-                // quote left open that a later stray quote "closed": the rows in between are
-                // rows of their own, so only this line is reported and reading resumes after it.
-                if spansLines && !names.isEmpty && ranges.count != names.count {
+                // A quoted field that ran over line breaks into a row of the wrong shape, or in a
+                // column whose values never hold one, is a quote left open that a later stray
+                // quote "closed": the rows in between are rows of their own, so only this line
+                // is reported and reading resumes after it.
+                if spansLines && !names.isEmpty && (ranges.count != names.count || ranges.indices.contains(where: { index in
+                    singleLine(index) && source.buffer[ranges[index].0].contains(where: { $0 == 0x0A || $0 == 0x0D })
+                })) {
                     return try unbalanced(ranges, startLine: startLine)
                 }
                 let buffer = source.buffer
@@ -150,6 +153,16 @@ public struct CSVRecordReader: RecordReader {
             }
         }
     }
+
+    /// Whether the column at `index` holds a value a regime reads (or the id): a line break is
+    /// never part of such a value, so one inside its quotes means a quote left open. Only the
+    /// other columns (a memo, 備考) may hold line breaks, as a spreadsheet writes them.
+    func singleLine(_ index: Int) -> Bool {
+        index < names.count && CSVRecordReader.valueColumns.contains(names[index])
+    }
+
+    /// The names of every field some regime reads, with `id` and `regime`.
+    static let valueColumns = RegimeCatalog.bundled.knownFields
 
     /// The row at `position` as one with a quote left open: the fields before the first that
     /// runs over a line break are kept (the id, most often), and reading resumes on the next line.
@@ -204,6 +217,7 @@ public struct CSVRecordReader: RecordReader {
             lines += 1
             spansLines = true
             fieldSpans = true
+            if singleLine(fields - 1) { malformed = true }
             if resumeOffset == nil { resumeOffset = source.offset + end }
         }
         while true {
