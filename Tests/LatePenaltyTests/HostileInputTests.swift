@@ -185,6 +185,8 @@ struct HostileInputTests {
         let text = Self.header + Self.row("契約-1")
         #expect(throws: Batch.FileError.self) { try CSVRecordReader(bytes: Array(text.utf8), encoding: .shiftJIS) }
         #expect(throws: Batch.FileError.self) { try CSVRecordReader(bytes: [0xEF, 0xBB, 0xBF] + Array(Self.header.utf8), encoding: .shiftJIS) }
+        var lines = JSONLinesReader(bytes: Array(#"{"id": "契約-1"}"#.utf8), encoding: .shiftJIS)
+        #expect(throws: Batch.FileError.self) { try lines.next() }
         // Real Shift_JIS is read: 契約 is 8C 5F 96 F1.
         let sjis = Array(Self.header.utf8) + [0x8C, 0x5F, 0x96, 0xF1] + Array(",contract-late-completion,1000,2022-03-25,2022-04-30\n".utf8)
         #expect((try? CSVRecordReader(bytes: sjis, encoding: .shiftJIS)) != nil)

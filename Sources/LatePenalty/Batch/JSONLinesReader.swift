@@ -8,6 +8,7 @@ public struct JSONLinesReader: RecordReader {
     private var position = 0
     private var line = 0
     private let maxRecordBytes: Int
+    private var checkedEncoding = false
 
     public var bytesRead: Int { source.offset + position }
 
@@ -25,6 +26,14 @@ public struct JSONLinesReader: RecordReader {
     }
 
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
+        if line == 0 && encoding == .shiftJIS && !checkedEncoding {
+            // As for CSV: UTF-8 read as Shift_JIS would give other characters without an error.
+            checkedEncoding = true
+            while source.buffer.count < 3 && !source.atEnd { position -= try source.fill(keepingFrom: position) }
+            if let problem = TextEncoding.utf8Evidence(in: source.buffer[position...], atEnd: source.atEnd) {
+                throw Batch.FileError(description: "the file looks like UTF-8, not Shift_JIS: \(problem); run with --encoding utf-8 (read as Shift_JIS, its text would turn into other characters, 文字化け)")
+            }
+        }
         while true {
             guard let (bytes, tooLong) = try nextLine() else { return nil }
             line += 1
