@@ -181,6 +181,26 @@ struct HostileInputTests {
         #expect(json.rows[0].contains(#""id":"J""#) && json.rows[1].contains(#""id":"K""#))
     }
 
+    @Test func everyCSVRowCarriesItsLine() throws {
+        // Blank lines, a memo over two lines and an error row without an id: each output row
+        // names the line its input row starts on.
+        let text = "id,regime,amount,due,paid,memo\n\n" + "A,contract-late-completion,1000,2022-03-25,2022-04-30,\"two\nlines\"\n"
+            + ",contract-late-completion,1000,2022-03-25,2022-04-30,\n" + "B,contract-late-completion,1000,2022-03-25,2022-04-30,\n"
+        var options = Batch.Options()
+        for engine in 0..<2 {
+            var output = ""
+            var reader = try CSVRecordReader(bytes: Array(text.utf8))
+            if engine == 0 {
+                _ = try Batch.run(&reader, options: options, output: { output += $0 }, diagnostics: { _ in })
+            } else {
+                options.duplicateCandidates = []
+                _ = try Batch.runCSV(&reader, options: options, output: { output += String(decoding: $0, as: UTF8.self) }, diagnostics: { _ in })
+            }
+            let lines = output.split(separator: "\n").map { withoutLineColumn(String($0)).line }
+            #expect(lines == ["line", "3", "5", "6"])
+        }
+    }
+
     @Test func utf8ReadAsShiftJISIsRefused() {
         let text = Self.header + Self.row("契約-1")
         #expect(throws: Batch.FileError.self) { try CSVRecordReader(bytes: Array(text.utf8), encoding: .shiftJIS) }

@@ -44,7 +44,7 @@ struct RegimeTests {
         var rows: [String] = []
         let summary = try Batch.run(csv: [UInt8](csv), output: { rows.append($0) }, diagnostics: { Issue.record("\($0)") })
         #expect(summary.rejected == 0)
-        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[3] } == ["1300", "5300", "1500", "1100", "109178", "1200", "3400"])
+        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == ["1300", "5300", "1500", "1100", "109178", "1200", "3400"])
     }
 
     // MARK: Milestones and splitting

@@ -8,7 +8,9 @@ public enum Batch {
     /// Columns every CSV input must have.
     public static let requiredColumns = ["id", "regime", "amount"]
     /// The output columns.
-    public static let outputColumns = ["id", "regime", "status", "amount", "counted_days", "excluded_days", "error"]
+    /// The output columns. `line` is the input line the row starts on, so that any output row,
+    /// an error row without an id included, can be traced to its input.
+    public static let outputColumns = ["id", "regime", "line", "status", "amount", "counted_days", "excluded_days", "error"]
 
     /// How to run a batch.
     public struct Options: Sendable {

@@ -50,7 +50,7 @@ final class CSVBlock: @unchecked Sendable {
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
                         if plainText, fields == plan.names.count, let fast = plan.fast {
-                            switch fastRow(bytes, starts, ends, fast: fast, candidates: plan.candidates, kernel: kernel, options: options) {
+                            switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, kernel: kernel, options: options) {
                             case .written:
                                 continue
                             case .holdBack:
@@ -134,7 +134,7 @@ final class CSVBlock: @unchecked Sendable {
     /// input was not screened) or the row is not in the fast path's shape.
     @inline(__always)
     private func fastRow(
-        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, line: Int,
         fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?, kernel: ContractRowKernel,
         options: Batch.Options
     ) -> FastOutcome {
@@ -175,12 +175,15 @@ final class CSVBlock: @unchecked Sendable {
             }
             total.add(scratch)
         }
-        // id,regime,status,amount,counted_days,excluded_days,error — the same bytes CSVWriter
-        // writes: neither id nor regime can need quoting here (no comma, quote or line break).
-        output.reserve(id.1 - id.0 + regime.1 - regime.0 + 80)
+        // id,regime,line,status,amount,counted_days,excluded_days,error — the same bytes
+        // CSVWriter writes: neither id nor regime can need quoting here (no comma, quote or line
+        // break, no formula start).
+        output.reserve(id.1 - id.0 + regime.1 - regime.0 + 100)
         output.append(bytes + id.0, count: id.1 - id.0)
         output.append(0x2C)
         output.append(bytes + regime.0, count: regime.1 - regime.0)
+        output.append(0x2C)
+        output.appendDecimal(Int128(line))
         let status = charge.waived ? CSVBlock.waivedField : CSVBlock.okField
         output.append(status.utf8Start, count: status.utf8CodeUnitCount)
         if charge.inScratch {
@@ -272,7 +275,7 @@ final class CSVBlock: @unchecked Sendable {
             guard firstLineOfId[IdKey(id)] == nil else { return false }  // a repeat: the general way reports it
             firstLineOfId[IdKey(id)] = line
             let before = output.count
-            guard fastRow(bytes, starts, ends, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel(), options: options) == .written else {
+            guard fastRow(bytes, starts, ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel(), options: options) == .written else {
                 // Not computable by the fast path after all: the general way, id already noted.
                 settle(prepared(row, line: line, plan: plan), options: options, output: write, diagnostics: diagnostics)
                 return true

@@ -17,7 +17,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> String {
         switch self {
         case .csv:
-            var fields = [id, regime]
+            var fields = [id, regime, String(line)]
             if let result {
                 fields += [result.status.rawValue, result.amount.value.description, String(result.countedDays), String(result.excludedDays), ""]
             } else {
