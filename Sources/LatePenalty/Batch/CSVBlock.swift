@@ -276,8 +276,12 @@ final class CSVBlock: @unchecked Sendable {
             firstLineOfId[IdKey(id)] = line
             let before = output.count
             guard fastRow(bytes, starts, ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel(), options: options) == .written else {
-                // Not computable by the fast path after all: the general way, id already noted.
-                settle(prepared(row, line: line, plan: plan), options: options, output: write, diagnostics: diagnostics)
+                // Not computable by the fast path after all: the general way, id already noted
+                // unless the row cannot be read (a control character), whose id the record batch
+                // never notes either.
+                let record = prepared(row, line: line, plan: plan)
+                if record.error != nil { firstLineOfId[IdKey(id)] = nil }
+                settle(record, options: options, output: write, diagnostics: diagnostics)
                 return true
             }
             write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
