@@ -24,6 +24,8 @@ struct HostileInputTests {
         }
         let explained = try runBatch(text, explain: true)
         #expect(explained.rows.count == plain.rows.count)
+        let jsonLines = try runBatch(text, format: .jsonl, explain: true)
+        #expect(jsonLines.rows.count == plain.rows.count - 1)
         // Streaming from a file with a row limit far below the text's rows: the same rows.
         let streamed = try streamFromFile(Array(text.utf8), rowLimit: max(rowLimit, 64))
         #expect(streamed.count == plain.rows.count - 1 || text.utf8.count > rowLimit)
