@@ -19,7 +19,10 @@ struct Penalty: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }
-            writeToStandardError(fullMessage(for: error) + "\n")
+            // The message, and the help of the subcommand that was typed, if one was.
+            let typed = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+            let known = configuration.subcommands.contains { $0._commandName == typed }
+            writeToStandardError("penalty: \(message(for: error))\nSee 'penalty \(known ? typed + " " : "")--help'.\n")
             exit(withError: ExitCode(2))
         }
     }
