@@ -1,7 +1,7 @@
 import LatePenalty
 import Testing
 
-/// The worked examples of shared/rules/RULES.md §10 that the core can check: each published
+/// The published worked examples (vectors/published-examples.json, with their sources) that the core can check: each published
 /// number is reproduced from its inputs with the library's windows (民法143条 month ends),
 /// Fixed365, a floor to ¥1 per segment and, for the tax examples, a floor to ¥100 of the total.
 /// (The regimes that pick these rates by themselves are built on top of this core.)

@@ -1,7 +1,7 @@
 import LatePenalty
 import Testing
 
-/// The seed contract's clauses (shared/seeds/002_*.txt), one example or boundary each. The
+/// The seed contract's clauses (神奈川県 業務委託契約書, docs/clauses.md), one example or boundary each. The
 /// expected numbers are derived by hand from the clause text; the derivation is in each comment.
 @Suite("Seed contract 002 clauses")
 struct SeedContractTests {

@@ -1,6 +1,6 @@
 /// An agreement with a first expiry that renews itself for a fixed term unless either party
 /// declines in time, and that either party may cancel on notice: 宮城県 DX推進連携協定 第3条
-/// (`shared/seeds/000_*.txt`).
+/// (docs/clauses.md).
 ///
 /// 「本協定の有効期間は、協定締結日から令和6年3月31日までとする。ただし、有効期間満了の1か月前までに…解約の
 /// 申出がなければ、同一内容で1年間更新するものとし、その後も同様に更新するものとする。」 (第1項)

@@ -1,5 +1,5 @@
 /// The seed contract: 神奈川県 「令和3年度最先端ロボットプロジェクト推進事業業務委託」契約書
-/// (`shared/seeds/002_*.txt`). Each of its money and date clauses is a type in this folder, with
+/// (docs/clauses.md). Each of its money and date clauses is a type in this folder, with
 /// the defaults the contract states and every parameter overridable.
 ///
 /// | Clause | Type |
