@@ -18,6 +18,7 @@ struct CalendarCommand: ParsableCommand {
 
         func resolve() throws -> any ClosingCalendar {
             if let calendarFile {
+                guard calendar == "government" else { throw ValidationError("give --calendar or --calendar-file, not both") }
                 do { return try CustomCalendar.load(path: calendarFile) } catch { throw ValidationError(error.description) }
             }
             guard let chosen = Calendars.named(calendar) else {
@@ -90,7 +91,9 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let chosen = try choice.resolve()
-            print(chosen.openDays(from: try CalendarCommand.date(from, "from"), through: try CalendarCommand.date(to, "to")))
+            let first = try CalendarCommand.date(from, "from"), last = try CalendarCommand.date(to, "to")
+            guard first <= last else { throw ValidationError("--from is after --to") }
+            print(chosen.openDays(from: first, through: last))
         }
     }
 }

@@ -98,7 +98,8 @@ struct Compute: ParsableCommand {
         }
 
         let sink: OutputSink
-        let input = file == "-" ? nil : (device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        // The input as a file (also standard input redirected from one: `< rows.csv`).
+        let input = (status.st_mode & S_IFMT) == S_IFREG ? (device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) : nil
         do { sink = try OutputSink(path: output, input: input) } catch { fail(error.message) }
         let progress = Progress(totalBytes: size, quiet: quiet)
         let summary: Batch.Summary

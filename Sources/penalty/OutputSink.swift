@@ -178,7 +178,7 @@ final class OutputSink {
         let old = pathForSignals
         pathForSignals = path.map { strdup($0) }
         free(old)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF] {
             signal(signalNumber, path == nil ? SIG_DFL : { signalNumber in
                 if let path = OutputSink.pathForSignals { unlink(path) }
                 _exit(128 + signalNumber)
@@ -192,6 +192,10 @@ final class OutputSink {
     /// cleanly.
     private static func installFatalSignalHandlers() {
         signal(SIGXFSZ, SIG_IGN)
+        // A closed pipe (`| head`, a closed stderr) makes writes fail with EPIPE rather than kill
+        // the run: output to it fails the run with a message; a file given with -o is still
+        // written, or its temporary file removed.
+        signal(SIGPIPE, SIG_IGN)
         for signalNumber in [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV] {
             signal(signalNumber) { signalNumber in
                 if let path = OutputSink.pathForSignals { unlink(path) }

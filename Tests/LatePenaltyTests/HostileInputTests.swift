@@ -240,6 +240,21 @@ struct HostileInputTests {
         #expect(signed.diagnostics[0].contains("has a sign"))
     }
 
+    @Test func jsonLinesWithCarriageReturnsOnlyGiveEveryRow() throws {
+        let line = #"{"id": "J", "regime": "contract-late-completion", "amount": "1000000", "due": "2025-04-01", "paid": "2025-05-01"}"#
+        for ending in ["\r", "\r\n", "\n"] {
+            let text = (0..<3).map { line.replacingOccurrences(of: "\"J\"", with: "\"J\($0)\"") + ending }.joined()
+            let r = try runBatch(text, jsonl: true, format: .jsonl)
+            #expect(r.rows.count == 3 && r.diagnostics.isEmpty)
+            #expect(r.rows[2].contains(#""line":3"#))
+        }
+    }
+
+    @Test func aLowPeriodNeedsAHighRateOnEveryRow() {
+        let file = #"{"name": "my", "rates": {"low_period_months": 2, "table": [{"from": "2000-01-01", "rate": "3", "source": "x"}]}}"#
+        #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(file.utf8)) }
+    }
+
     @Test func excludedRangesWithoutAnEndSaySo() {
         #expect(throws: InputError.self) { try ExcludedDays.parse("2022-04-10..") }
         do { _ = try ExcludedDays.parse("2022-04-10..") } catch { #expect(error.reason.contains("no end date")) }

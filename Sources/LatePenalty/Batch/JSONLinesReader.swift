@@ -65,9 +65,14 @@ public struct JSONLinesReader: RecordReader {
     private mutating func nextLine() throws(Batch.FileError) -> (ArraySlice<UInt8>, Bool)? {
         var skipping = false
         while true {
-            if let newline = source.buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
-                let bytes = source.buffer[position..<newline]
-                position = newline + 1
+            // A line ends at LF, CRLF or a lone CR (old Mac exports), as in CSV.
+            if let end = source.buffer[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                if source.buffer[end] == 0x0D && end + 1 == source.buffer.count && !source.atEnd {
+                    position -= try source.fill(keepingFrom: position)  // is the CR followed by LF?
+                    continue
+                }
+                let bytes = source.buffer[position..<end]
+                position = source.buffer[end] == 0x0D && end + 1 < source.buffer.count && source.buffer[end + 1] == 0x0A ? end + 2 : end + 1
                 return skipping || bytes.count > maxRecordBytes ? ([], true) : (bytes, false)
             }
             if source.atEnd {

@@ -47,10 +47,17 @@ public struct CustomCalendar: ClosingCalendar {
             let date: CivilDate
             do throws(InputError) { date = try CivilDate.parse(parts[0], field: "date") } catch { throw fail(error.description) }
             switch parts[1] {
-            case "close": closed[date] = parts.count > 2 && !parts[2].isEmpty ? parts[2] : "closed (\(path))"
-            case "open": opened.insert(date)
+            case "close":
+                guard !opened.contains(date) && closed[date] == nil else { throw fail("\(date) is already given; give each date once") }
+                closed[date] = parts.count > 2 && !parts[2].isEmpty ? parts[2] : "closed (\(path))"
+            case "open":
+                guard !opened.contains(date) && closed[date] == nil else { throw fail("\(date) is already given; give each date once") }
+                opened.insert(date)
             default: throw fail("action '\(parts[1])' is not close or open")
             }
+        }
+        if closed.isEmpty && opened.isEmpty {
+            throw InputError(field: "calendar", reason: "\(path) closes or opens no day; it would be the \(base.name) calendar unchanged (check the file)")
         }
         return CustomCalendar(name: path, base: base, closed: closed, opened: opened)
     }

@@ -55,6 +55,9 @@ public struct DataRegime: Regime {
         if tableRows.contains(where: { $0.highRate != nil }) && lowPeriod == nil {
             throw fail("rows give a high_rate but rates.low_period_months is missing")
         }
+        if lowPeriod != nil, let index = tableRows.firstIndex(where: { $0.highRate == nil }) {
+            throw fail("rates.low_period_months is given but rate table row \(index + 1) has no high_rate; give the rate after the low period on every row, or leave low_period_months out")
+        }
         let split = rates.split ?? "rate-change"
         guard split == "rate-change" || split == "calendar-year" else {
             throw fail("rates.split '\(split)' is not rate-change or calendar-year")
