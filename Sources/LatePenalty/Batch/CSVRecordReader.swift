@@ -85,7 +85,9 @@ public struct CSVRecordReader: RecordReader {
             let name = index < names.count ? names[index] : "column \(index + 1)"
             switch encoding.decode(bytes) {
             case .success(let text):
-                if index < names.count { fields[name] = String(text.trimmingSpaces) }
+                // Columns no regime reads are decoded (a field that is not valid text is still
+                // reported) but not kept: a row of 400,000 memo columns stays small.
+                if index < names.count && valueColumns.contains(name) { fields[name] = String(text.trimmingSpaces) }
             case .failure(let reason):
                 if failure == nil { failure = InputError(field: name, reason: reason.reason) }
             }
