@@ -148,6 +148,7 @@ struct HostileInputTests {
             #"{"name": "", "rates": {"table": [{"from": "2020-01-01", "rate": "3", "source": "s"}]}}"#,
             #"{"name": "a,\"b\nc", "rates": {"table": [{"from": "2020-01-01", "rate": "3", "source": "s"}]}}"#,
             #"{"regimes": []}"#,
+            #"{"name": "my", "rates": {"table": [{"from": "2000-01-01", "rate": "3", "rate": "30", "source": "x"}]}}"#,
         ]
         for file in bad {
             #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(file.utf8)) }
@@ -248,6 +249,13 @@ struct HostileInputTests {
             #expect(r.rows.count == 3 && r.diagnostics.isEmpty)
             #expect(r.rows[2].contains(#""line":3"#))
         }
+    }
+
+    @Test func aVectorFileWithARepeatedKeyFails() {
+        let file = #"{"title": "t", "vectors": [{"id": "a", "kind": "derived", "derivation": "d", "inputs": {"regime": "contract-termination-penalty", "amount": "100"}, "expected": {"amount": "10", "amount": "999"}}]}"#
+        var report = VectorVerifier.Report()
+        VectorVerifier.verify(Data(file.utf8), named: "f", into: &report)
+        #expect(report.failed == 1 && report.passed == 0)
     }
 
     @Test func aLowPeriodNeedsAHighRateOnEveryRow() {

@@ -21,6 +21,7 @@ extension RegimeFile {
     /// types, a missing name.
     static func problems(in data: Data) -> [String] {
         guard let root = try? JSONDecoder().decode(Shape.self, from: data) else { return ["the file is not valid JSON"] }
+        if let key = JSONRepeatedKeys.first(in: data) { return ["'\(key)' is given twice in one object; give each key once"] }
         guard case .object(let object) = root else { return ["the file must be a JSON object: one regime, or {\"regimes\": [...]}"] }
         var problems: [String] = []
         var regimes: [(String, [String: Shape])] = []

@@ -40,6 +40,7 @@ enum VectorSchema {
     /// Every departure from the schema, each naming where it is.
     static func problems(in data: Data) -> [String] {
         guard let root = try? JSONDecoder().decode(Shape.self, from: data) else { return ["not valid JSON"] }
+        if let key = JSONRepeatedKeys.first(in: data) { return ["'\(key)' is given twice in one object; give each key once"] }
         var problems: [String] = []
         guard case .object(let object) = root else { return ["the file must be a JSON object"] }
         check(object, against: top, at: "", required: ["title", "vectors"], into: &problems)
