@@ -24,7 +24,7 @@ struct DayCountTests {
     }
 
     @Test func courtConventionWholeYearsThenStub() throws {
-        // RULES.md §10 V8: 2009-10-05 through 2011-12-10 is 2 whole years and 67 days of 2011.
+        // 松阪 弁護士ブログ 遅延損害金の計算, https://bengoshi-mie.com/matsusakashi/blog/date/2017/11/07: 2009-10-05 through 2011-12-10 is 2 whole years and 67 days of 2011.
         let pieces = try JapaneseCourtConvention().pieces(of: window("2009-10-05", "2011-12-10"), excluding: .none)
         #expect(pieces.map(\.yearFraction) == [Rational(2), Rational(67, 365)])
         #expect(pieces[0].window == window("2009-10-05", "2011-10-04"))

@@ -5,7 +5,7 @@ import Testing
 /// number is reproduced from its inputs with the library's windows (民法143条 month ends),
 /// Fixed365, a floor to ¥1 per segment and, for the tax examples, a floor to ¥100 of the total.
 /// (The regimes that pick these rates by themselves are built on top of this core.)
-@Suite("Published examples (RULES.md §10)")
+@Suite("Published examples")
 struct PublishedExampleTests {
     /// Two segments at a low and a high rate split one month after the deadline; each floored.
     func lowThenHigh(base: Int, due: String, paid: String, low: String, high: String) throws -> (segments: [Yen], days: [Int], total: Yen) {

@@ -16,7 +16,7 @@ struct RegimeTests {
         }
     }
 
-    // MARK: Published examples (RULES.md §10) through the API
+    // MARK: Published examples (vectors/published-examples.json) through the API
 
     @Test(arguments: [
         ("56400", "2026-02-02", "2026-05-29", "1300", ["120", "1228"]),

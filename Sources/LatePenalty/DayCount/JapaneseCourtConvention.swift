@@ -4,7 +4,7 @@
 /// year. Each part is floored to the yen before the parts are summed (choose
 /// `SegmentRounding.eachSegment(.floorToYen)` with it).
 ///
-/// Example (RULES.md §10 V8): ¥1,000,000 at 5% from 2009-10-05 through 2011-12-10 is two whole
+/// Example (松阪 弁護士ブログ 遅延損害金の計算, https://bengoshi-mie.com/matsusakashi/blog/date/2017/11/07): ¥1,000,000 at 5% from 2009-10-05 through 2011-12-10 is two whole
 /// years (¥100,000) plus 67 days of 2011 (¥9,178), ¥109,178 in all.
 ///
 /// Excluded days have no agreed meaning here (do they shorten a whole year?), so a window with
