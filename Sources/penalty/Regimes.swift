@@ -47,7 +47,7 @@ struct Regimes: ParsableCommand {
             print("  rate table:")
             for row in table.rows {
                 let rates = row.highRate.map { "\(row.rate) / \($0)" } ?? "\(row.rate)"
-                let to = row.window.last == CivilDate(year: 9999, month: 12, day: 31)! ? "(open)" : row.window.last.iso8601
+                let to = row.window.last == .last ? "(open)" : row.window.last.iso8601
                 print("    \(row.window.first) .. \(to.padding(10)) \(rates.padding(14))\(row.source)")
             }
         }

@@ -157,8 +157,7 @@ public enum Batch {
     /// NUL, an escape, a line break in a field a regime reads): such a value would reach a
     /// result file or a terminal as raw bytes. The field is dropped from the row, so that the
     /// error row never carries it.
-    static func requiringId(_ given: InputRecord) -> InputRecord {
-        var record = given
+    static func requiringId(_ record: InputRecord) -> InputRecord {
         if let (name, scalar) = record.fields.lazy.compactMap({ field in field.value.unicodeScalars.first(where: isControl).map { (field.key, $0) } }).min(by: { $0.0 < $1.0 }) {
             var fields = record.fields
             fields[name] = nil
@@ -167,8 +166,7 @@ public enum Batch {
                 field: name, reason: "contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)); remove it"))
         }
         guard record.error == nil, (record.fields["id"] ?? "").isEmpty else { return record }
-        record = InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
-        return record
+        return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
     }
 
     /// A C0 control character or DEL (a tab is one too: inside a value it is never meant).

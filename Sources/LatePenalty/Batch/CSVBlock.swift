@@ -206,7 +206,7 @@ final class CSVBlock: @unchecked Sendable {
     /// A row the general way: its record prepared as the record-at-a-time batch prepares it,
     /// then computed by its regime, unless its id may repeat.
     private func general(_ given: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
-        let record = CSVBlock.prepared(given, plan: plan)
+        let record = Batch.requiringId(given)
         let row = rows
         rows += 1
         if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"]!)) ?? true {
@@ -296,16 +296,6 @@ final class CSVBlock: @unchecked Sendable {
     /// A plain row's record, prepared as the record batch prepares it.
     private func prepared(_ row: [UInt8], line: Int, plan: CSVRowPlan) -> InputRecord {
         let fields = row[...].split(separator: 0x2C, omittingEmptySubsequences: false)
-        return CSVBlock.prepared(CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding), plan: plan)
-    }
-
-    /// `record` as the record batch prepares it: columns no regime reads dropped (the header's
-    /// diagnostic named them), and an error when the id is empty.
-    private static func prepared(_ given: InputRecord, plan: CSVRowPlan) -> InputRecord {
-        var record = given
-        if record.fields.keys.contains(where: { !plan.known.contains($0) }) {
-            record = InputRecord(line: record.line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error)
-        }
-        return Batch.requiringId(record)
+        return Batch.requiringId(CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding))
     }
 }

@@ -163,7 +163,9 @@ public struct CSVRecordReader: RecordReader {
         index < names.count && CSVRecordReader.valueColumns.contains(names[index])
     }
 
-    /// The names of every field some regime reads, with `id` and `regime`.
+    /// The names of every field some regime reads, with `id` and `regime`: the only columns a
+    /// record keeps. Every catalog's regimes read fields from this one set (a rate file changes
+    /// a regime's data, not the fields it reads), so no batch needs a column dropped here.
     static let valueColumns = RegimeCatalog.bundled.knownFields
 
     /// The row at `position` as one with a quote left open: the fields before the first that

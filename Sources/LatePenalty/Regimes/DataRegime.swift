@@ -36,7 +36,7 @@ public struct DataRegime: Regime {
             let label = "rate table row \(index + 1)"
             do throws(InputError) {
                 let from = try CivilDate.parse(row.from, field: "from")
-                let to = try row.to.map { (text) throws(InputError) in try CivilDate.parse(text, field: "to") } ?? CivilDate(year: 9999, month: 12, day: 31)!
+                let to = try row.to.map { (text) throws(InputError) in try CivilDate.parse(text, field: "to") } ?? .last
                 guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
                 tableRows.append(RateRow(
                     window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
