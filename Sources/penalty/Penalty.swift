@@ -14,6 +14,9 @@ struct Penalty: ParsableCommand {
     /// the help texts say, rather than the argument parser's 64.
     static func main() {
         do {
+            if let repeated = RepeatedOptions.firstRepeat(in: CommandLine.arguments.dropFirst()) {
+                throw ValidationError("\(repeated) is given twice (二重指定); give it once, so that no value is silently dropped")
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

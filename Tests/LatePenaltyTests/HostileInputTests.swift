@@ -62,6 +62,8 @@ struct HostileInputTests {
             let streamed = try streamFromFile(Array(text.utf8), rowLimit: limit)
             #expect(streamed.count == rows)
             #expect(streamed.contains { $0.contains("longer than") })
+            // The error row keeps the id, so that it can be matched to its input.
+            #expect(streamed.contains { $0.hasPrefix("B,") && $0.contains("longer than") })
             if rows > 1 { #expect(streamed.last?.hasPrefix("C,") == true) }
         }
     }
@@ -72,7 +74,7 @@ struct HostileInputTests {
         let text = Self.header + "A,contract-late-completion,\"1000,2022-03-25,2022-04-30\n" + rows
         let streamed = try streamFromFile(Array(text.utf8), rowLimit: limit)
         #expect(streamed.count == 201)
-        #expect(streamed[0].contains("not closed"))
+        #expect(streamed[0].contains("not closed") && streamed[0].hasPrefix("A,contract-late-completion,"))
         #expect(streamed[200].hasPrefix("R199,"))
     }
 

@@ -139,7 +139,7 @@ public struct CSVRecordReader: RecordReader {
                 let length = next - position
                 position = next
                 line += lines
-                if length > maxRecordBytes { return tooLong(startLine, lines: lines) }
+                if length > maxRecordBytes { return tooLong(startLine, lines: lines, kept: CSVRecordReader.leadingFields(buffer, ranges)) }
                 if ranges.count == 1 && ranges[0].0.isEmpty && failure == nil { continue }  // blank line
                 let fields = ranges.map { CSVRecordReader.unquote(buffer, $0.0, quoted: $0.1) }
                 if let failure {
@@ -180,9 +180,21 @@ public struct CSVRecordReader: RecordReader {
 
     static let unbalancedMessage = "a quoted field is not closed (unbalanced \"); the row is skipped and reading resumes on the next line"
 
-    private func tooLong(_ startLine: Int, lines: Int) -> RawRecord {
+    private func tooLong(_ startLine: Int, lines: Int, kept: [ArraySlice<UInt8>] = []) -> RawRecord {
         let span = lines > 1 ? " (lines \(startLine)–\(startLine + lines - 1))" : ""
-        return RawRecord(line: startLine, fields: [], error: "the row is longer than \(maxRecordBytes >> 20 > 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes")\(span); it is skipped")
+        return RawRecord(line: startLine, fields: kept, error: "the row is longer than \(maxRecordBytes >> 20 > 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes")\(span); it is skipped")
+    }
+
+    /// The first fields of a row too long to keep, up to 64 KiB and before any line break, for
+    /// its error row (the id, most often); copied, so that the row's buffer is not held.
+    static func leadingFields(_ buffer: [UInt8], _ ranges: [(Range<Int>, Bool)]) -> [ArraySlice<UInt8>] {
+        var kept: [ArraySlice<UInt8>] = [], bytes = 0
+        for (range, quoted) in ranges {
+            bytes += range.count
+            guard bytes <= 64 << 10, !buffer[range].contains(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
+            kept.append(ArraySlice(Array(unquote(buffer, range, quoted: quoted))))
+        }
+        return kept
     }
 
     /// Moves past the next line break (LF, CRLF or a lone CR), dropping the bytes before it as
@@ -217,6 +229,10 @@ public struct CSVRecordReader: RecordReader {
         var fields = 1, lines = 0
         var resumeOffset: Int? = nil  // after the row's first line break
         var index = position
+        // The first fields of the row's first line (the id, most often), so that its error row
+        // can be matched to its input; at most `keptLimit` bytes, copied out of the buffer.
+        var kept: [ArraySlice<UInt8>] = [], keptBytes = 0, keeping = true, fieldStart = position
+        let keptLimit = 64 << 10
         func lineBreakInQuote(after end: Int) {
             lines += 1
             spansLines = true
@@ -227,13 +243,17 @@ public struct CSVRecordReader: RecordReader {
         while true {
             if index >= source.buffer.count {
                 if source.atEnd { break }
-                index -= try source.fill(keepingFrom: index)
+                keeping = keeping && fieldStart == index  // a field cut by the refill is not kept
+                let dropped = try source.fill(keepingFrom: index)
+                index -= dropped; fieldStart -= dropped
                 continue
             }
             // A quote or CR at the end of the buffer needs the next byte.
             let byte = source.buffer[index]
             if (byte == quote || byte == cr) && index + 1 >= source.buffer.count && !source.atEnd {
-                index -= try source.fill(keepingFrom: index)
+                keeping = keeping && fieldStart == index
+                let dropped = try source.fill(keepingFrom: index)
+                index -= dropped; fieldStart -= dropped
                 continue
             }
             let next: UInt8? = index + 1 < source.buffer.count ? source.buffer[index + 1] : nil
@@ -248,14 +268,20 @@ public struct CSVRecordReader: RecordReader {
                 continue
             }
             if byte == comma {
-                fields += 1; atFieldStart = true; wasQuoted = false; fieldSpans = false
+                if keeping && lines == 0 && !malformed && keptBytes + (index - fieldStart) <= keptLimit {
+                    kept.append(ArraySlice(Array(CSVRecordReader.unquote(source.buffer, fieldStart..<index, quoted: wasQuoted))))
+                    keptBytes += index - fieldStart
+                } else {
+                    keeping = false
+                }
+                fields += 1; atFieldStart = true; wasQuoted = false; fieldSpans = false; fieldStart = index + 1
             } else if byte == lf || byte == cr {
                 index += byte == cr && next == lf ? 2 : 1
                 lines += 1
                 position = index
                 line = startLine + lines
-                if spansLines && (malformed || (!names.isEmpty && fields != names.count)) { return try resume(startLine, resumeOffset, lines) }
-                return tooLong(startLine, lines: lines)
+                if spansLines && (malformed || (!names.isEmpty && fields != names.count)) { return try resume(startLine, resumeOffset, lines, kept: kept) }
+                return tooLong(startLine, lines: lines, kept: kept)
             } else if byte == quote && atFieldStart {
                 inQuote = true; wasQuoted = true; atFieldStart = false
             } else {
@@ -267,24 +293,25 @@ public struct CSVRecordReader: RecordReader {
         // The end of the input.
         position = source.buffer.count
         if inQuote || (spansLines && (malformed || (!names.isEmpty && fields != names.count))) {
-            return try resume(startLine, resumeOffset, lines + (inQuote ? 0 : 1))
+            return try resume(startLine, resumeOffset, lines + (inQuote ? 0 : 1), kept: kept)
         }
         line = startLine + lines + 1
-        return tooLong(startLine, lines: lines + 1)
+        return tooLong(startLine, lines: lines + 1, kept: kept)
     }
 
     /// After a long row that was an open quote: back to the row's second line when the input
     /// can be read again, else past the lines it ran over.
-    private mutating func resume(_ startLine: Int, _ offset: Int?, _ lines: Int) throws(Batch.FileError) -> RawRecord {
+    private mutating func resume(_ startLine: Int, _ offset: Int?, _ lines: Int, kept: [ArraySlice<UInt8>]) throws(Batch.FileError) -> RawRecord {
         if let offset, try source.rewind(to: offset) {
             position = 0
             line = startLine + 1
-            return RawRecord(line: startLine, fields: [], error: CSVRecordReader.unbalancedMessage)
+            return RawRecord(line: startLine, fields: kept, error: CSVRecordReader.unbalancedMessage, failedField: kept.count)
         }
         line = startLine + max(lines, 1)
         return RawRecord(
-            line: startLine, fields: [],
-            error: "a quoted field opened on line \(startLine) is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); lines \(startLine)–\(startLine + max(lines, 1) - 1) are skipped (the input is a pipe and cannot be read again)")
+            line: startLine, fields: kept,
+            error: "a quoted field opened on line \(startLine) is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); lines \(startLine)–\(startLine + max(lines, 1) - 1) are skipped (the input is a pipe and cannot be read again)",
+            failedField: kept.count)
     }
 
     /// Finds the end of the row starting at `start`.
