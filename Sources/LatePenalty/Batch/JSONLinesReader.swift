@@ -91,6 +91,9 @@ public struct JSONLinesReader: RecordReader {
 }
 
 /// A JSON object whose values are strings, integers or null, read exactly.
+///
+/// Parsed from the text's UTF-8 bytes in place: a line of many megabytes costs its own bytes
+/// and the values kept, not an array of four-byte scalars.
 enum FlatJSONObject {
     struct Failure: Error {
         let field: String?
@@ -100,27 +103,50 @@ enum FlatJSONObject {
     /// The object's fields, and the first value that was refused (the fields keep the rest, so
     /// that an error row still carries its id).
     static func parse(_ text: String) throws(Failure) -> (fields: [String: String], failure: Failure?) {
-        var parser = Parser(scalars: Array(text.unicodeScalars))
-        let fields = try parser.object()
-        return (fields, parser.valueFailure)
+        var text = text
+        let outcome: Result<(fields: [String: String], failure: Failure?), Failure> = text.withUTF8 { bytes in
+            var parser = Parser(bytes: bytes)
+            do throws(Failure) {
+                let fields = try parser.object()
+                return .success((fields, parser.valueFailure))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     struct Parser {
-        let scalars: [Unicode.Scalar]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
+        static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+        /// Whether the cursor is on `ascii`.
+        func at(_ ascii: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: ascii) }
+
         mutating func skipSpace() {
-            while index < scalars.count, [" ", "\t", "\r", "\n"].contains(scalars[index]) { index += 1 }
+            while index < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
+        }
+
+        /// The character at the cursor (or at `start`), for a message.
+        func character(at start: Int? = nil) -> String {
+            let start = start ?? index
+            let lead = bytes[start]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            return String(decoding: bytes[start..<min(start + length, bytes.count)], as: UTF8.self)
         }
 
         func fail(_ reason: String, field: String? = nil) -> Failure {
-            Failure(field: field, reason: field == nil ? "is not a JSON object: \(reason) (at character \(index + 1))" : reason)
+            // Characters, not bytes, as a person counts them: every byte that starts one.
+            let position = bytes[..<min(index, bytes.count)].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return Failure(field: field, reason: field == nil ? "is not a JSON object: \(reason) (at character \(position))" : reason)
         }
 
-        mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
+        mutating func expect(_ ascii: Unicode.Scalar) throws(Failure) {
             skipSpace()
-            guard index < scalars.count, scalars[index] == scalar else {
-                throw fail(index < scalars.count ? "expected '\(scalar)', found '\(scalars[index])'" : "expected '\(scalar)', found the end of the line")
+            guard at(ascii) else {
+                throw fail(index < bytes.count ? "expected '\(ascii)', found '\(character())'" : "expected '\(ascii)', found the end of the line")
             }
             index += 1
         }
@@ -133,12 +159,12 @@ enum FlatJSONObject {
             var result: [String: String] = [:]
             var seen = Set<String>()
             skipSpace()
-            if index < scalars.count, scalars[index] == "}" {
+            if at("}") {
                 index += 1
             } else {
                 while true {
                     skipSpace()
-                    guard index < scalars.count, scalars[index] == "\"" else { throw fail("expected a field name in quotes") }
+                    guard at("\"") else { throw fail("expected a field name in quotes") }
                     let key = try string()
                     try expect(":")
                     skipSpace()
@@ -157,115 +183,119 @@ enum FlatJSONObject {
                         }
                     }
                     skipSpace()
-                    guard index < scalars.count else { throw fail("the object is not closed with '}'") }
-                    if scalars[index] == "," { index += 1; continue }
-                    if scalars[index] == "}" { index += 1; break }
-                    throw fail("expected ',' or '}', found '\(scalars[index])'")
+                    guard index < bytes.count else { throw fail("the object is not closed with '}'") }
+                    if at(",") { index += 1; continue }
+                    if at("}") { index += 1; break }
+                    throw fail("expected ',' or '}', found '\(character())'")
                 }
             }
             skipSpace()
-            if index != scalars.count && valueFailure == nil { valueFailure = fail("text after the closing '}'") }
+            if index != bytes.count && valueFailure == nil { valueFailure = fail("text after the closing '}'") }
             return result
         }
 
         /// Moves past the value at the cursor (after a value that was refused).
         mutating func skipValue() throws(Failure) {
             var depth = 0
-            while index < scalars.count {
-                let scalar = scalars[index]
-                if scalar == "\"" { _ = try string(); if depth == 0 { return }; continue }
-                if scalar == "{" || scalar == "[" { depth += 1 }
-                if scalar == "}" || scalar == "]" {
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == Parser.quote { _ = try string(); if depth == 0 { return }; continue }
+                if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
                     if depth == 0 { return }
                     depth -= 1
                     if depth == 0 { index += 1; return }
                 }
-                if depth == 0 && scalar == "," { return }
+                if depth == 0 && byte == UInt8(ascii: ",") { return }
                 index += 1
             }
         }
 
         mutating func value(for key: String) throws(Failure) -> String? {
-            guard index < scalars.count else { throw fail("a value is missing") }
-            switch scalars[index] {
-            case "\"": return try string()
-            case "-", "0"..."9":
+            guard index < bytes.count else { throw fail("a value is missing") }
+            switch bytes[index] {
+            case Parser.quote: return try string()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = index
-                while index < scalars.count, "+-.eE0123456789".unicodeScalars.contains(scalars[index]) { index += 1 }
-                let literal = String(String.UnicodeScalarView(scalars[start..<index]))
-                guard literal.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
+                while index < bytes.count, Array("+-.eE0123456789".utf8).contains(bytes[index]) { index += 1 }
+                let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+                guard literal.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
                     let why = literal.hasPrefix("-") || literal.hasPrefix("+") ? "has a sign" : "is not a whole number"
                     throw Failure(field: key, reason: "\(literal.prefix(40)) \(why); give the value as a string (\"\(literal.prefix(40))\") or as whole digits")
                 }
                 // JSON writes no leading zero (007 is not a JSON number): refused rather than read.
-                guard literal.count == 1 || !literal.hasPrefix("0") else {
+                guard literal.utf8.count == 1 || !literal.hasPrefix("0") else {
                     throw Failure(field: key, reason: "\(literal.prefix(40)) has a leading zero, which JSON does not allow; give it as a string (\"\(literal.prefix(40))\")")
                 }
                 return literal
-            case "n":
+            case UInt8(ascii: "n"):
                 try keyword("null")
                 return nil
-            case "t", "f":
+            case UInt8(ascii: "t"), UInt8(ascii: "f"):
                 throw Failure(field: key, reason: "is a boolean; give the value as a string")
-            case "{", "[":
-                throw Failure(field: key, reason: "is a nested \(scalars[index] == "{" ? "object" : "array"); give the value as a string")
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                throw Failure(field: key, reason: "is a nested \(at("{") ? "object" : "array"); give the value as a string")
             default:
-                throw fail("unexpected '\(scalars[index])'")
+                throw fail("unexpected '\(character())'")
             }
         }
 
         mutating func keyword(_ word: String) throws(Failure) {
-            for scalar in word.unicodeScalars {
-                guard index < scalars.count, scalars[index] == scalar else { throw fail("unexpected text where '\(word)' was expected") }
+            for byte in word.utf8 {
+                guard index < bytes.count, bytes[index] == byte else { throw fail("unexpected text where '\(word)' was expected") }
                 index += 1
             }
         }
 
+        /// The string at the cursor, unescaped. The text is valid UTF-8 already (it was decoded
+        /// before), so runs of bytes without an escape are copied as they are.
         mutating func string() throws(Failure) -> String {
             index += 1  // opening quote
-            var result = String.UnicodeScalarView()
-            while index < scalars.count {
-                let scalar = scalars[index]
+            var result: [UInt8] = []
+            while index < bytes.count {
+                let runStart = index
+                while index < bytes.count, bytes[index] != Parser.quote, bytes[index] != Parser.backslash, bytes[index] >= 0x20 { index += 1 }
+                result.append(contentsOf: bytes[runStart..<index])
+                guard index < bytes.count else { break }
+                let byte = bytes[index]
                 index += 1
-                switch scalar {
-                case "\"": return String(result)
-                case "\\":
-                    guard index < scalars.count else { throw fail("an escape is cut off") }
-                    let escape = scalars[index]
+                switch byte {
+                case Parser.quote: return String(decoding: result, as: UTF8.self)
+                case Parser.backslash:
+                    guard index < bytes.count else { throw fail("an escape is cut off") }
+                    let escape = bytes[index]
                     index += 1
                     switch escape {
-                    case "\"": result.append("\"")
-                    case "\\": result.append("\\")
-                    case "/": result.append("/")
-                    case "b": result.append("\u{08}")
-                    case "f": result.append("\u{0C}")
-                    case "n": result.append("\n")
-                    case "r": result.append("\r")
-                    case "t": result.append("\t")
-                    case "u":
+                    case Parser.quote, Parser.backslash, UInt8(ascii: "/"): result.append(escape)
+                    case UInt8(ascii: "b"): result.append(0x08)
+                    case UInt8(ascii: "f"): result.append(0x0C)
+                    case UInt8(ascii: "n"): result.append(0x0A)
+                    case UInt8(ascii: "r"): result.append(0x0D)
+                    case UInt8(ascii: "t"): result.append(0x09)
+                    case UInt8(ascii: "u"):
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
-                            guard index + 1 < scalars.count, scalars[index] == "\\", scalars[index + 1] == "u" else { throw fail("a lone UTF-16 surrogate in \\u escape") }
+                            guard at("\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else { throw fail("a lone UTF-16 surrogate in \\u escape") }
                             index += 2
                             let low = try hex4()
                             guard (0xDC00...0xDFFF).contains(low) else { throw fail("a lone UTF-16 surrogate in \\u escape") }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let decoded = Unicode.Scalar(code) else { throw fail("an invalid \\u escape") }
-                        result.append(decoded)
-                    default: throw fail("an unknown escape '\\\(escape)'")
+                        UTF8.encode(decoded) { result.append($0) }
+                    default:
+                        throw fail("an unknown escape '\\\(character(at: index - 1))'")
                     }
                 default:
-                    if scalar.value < 0x20 { throw fail("a control character inside a string") }
-                    result.append(scalar)
+                    throw fail("a control character inside a string")
                 }
             }
             throw fail("a string is not closed")
         }
 
         mutating func hex4() throws(Failure) -> UInt32 {
-            guard index + 4 <= scalars.count, scalars[index..<(index + 4)].allSatisfy({ $0.properties.isASCIIHexDigit }),
-                let value = UInt32(String(String.UnicodeScalarView(scalars[index..<(index + 4)])), radix: 16)
+            guard index + 4 <= bytes.count, bytes[index..<(index + 4)].allSatisfy({ Unicode.Scalar($0).properties.isASCIIHexDigit }),
+                let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
             else {
                 throw fail("a \\u escape needs four hex digits")
             }
