@@ -30,8 +30,9 @@ extension Batch {
         var summary = Summary()
         var firstLineOfId: [IdKey: Int] = [:]
         let jobs = max(1, options.jobs)
-        // A block is about `blockBytes` of input.
-        let blockBytes = max(1, options.blockSize) * 128
+        // A block is about `blockBytes` of input. An explanation is some forty times its input
+        // row, so blocks are smaller then: the output a block holds stays about the same.
+        let blockBytes = max(1, options.blockSize) * (options.explain ? 16 : 128)
         func nextBlock() throws(FileError) -> CSVBlock? {
             var spans: [InputSpan] = []
             var bytes = 0
@@ -66,10 +67,9 @@ extension Batch {
         let window = jobs * 3
         let workers = DispatchSemaphore(value: jobs)
         var pending: [(block: CSVBlock, done: DispatchGroup)] = []
-        var next = 0
         var readError: FileError? = nil
         while true {
-            while readError == nil && pending.count - next < window {
+            while readError == nil && pending.count < window {
                 let block: CSVBlock?
                 do { block = try nextBlock() } catch { readError = error; break }
                 guard let block else { break }
@@ -83,14 +83,10 @@ extension Batch {
                 }
                 pending.append((block, done))
             }
-            guard next < pending.count else { break }
-            pending[next].done.wait()
-            if readError == nil { write(pending[next].block) }
-            next += 1
-            if next > window {  // drop written blocks now and then
-                pending.removeFirst(next)
-                next = 0
-            }
+            guard let (block, done) = pending.first else { break }
+            done.wait()
+            if readError == nil { write(block) }
+            pending.removeFirst()  // a written block's output is let go at once
         }
         if let readError { throw readError }
         return summary

@@ -176,7 +176,10 @@ enum FlatJSONObject {
                         try skipValue()
                     } else {
                         do throws(Failure) {
-                            if let value = try value(for: key) { result[key] = value }
+                            // A field no regime reads (a memo) is checked but not kept: its
+                            // name is enough for the "not used" message.
+                            let keeping = CSVRecordReader.valueColumns.contains(key)
+                            if let value = try value(for: key, keeping: keeping) { result[key] = value }
                         } catch where error.field != nil {
                             if valueFailure == nil { valueFailure = error }
                             try skipValue()
@@ -211,10 +214,10 @@ enum FlatJSONObject {
             }
         }
 
-        mutating func value(for key: String) throws(Failure) -> String? {
+        mutating func value(for key: String, keeping: Bool = true) throws(Failure) -> String? {
             guard index < bytes.count else { throw fail("a value is missing") }
             switch bytes[index] {
-            case Parser.quote: return try string()
+            case Parser.quote: return try string(keeping: keeping)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = index
                 while index < bytes.count, Array("+-.eE0123456789".utf8).contains(bytes[index]) { index += 1 }
@@ -227,7 +230,7 @@ enum FlatJSONObject {
                 guard literal.utf8.count == 1 || !literal.hasPrefix("0") else {
                     throw Failure(field: key, reason: "\(literal.prefix(40)) has a leading zero, which JSON does not allow; give it as a string (\"\(literal.prefix(40))\")")
                 }
-                return literal
+                return keeping ? literal : ""
             case UInt8(ascii: "n"):
                 try keyword("null")
                 return nil
@@ -247,20 +250,22 @@ enum FlatJSONObject {
             }
         }
 
-        /// The string at the cursor, unescaped. The text is valid UTF-8 already (it was decoded
-        /// before), so runs of bytes without an escape are copied as they are.
-        mutating func string() throws(Failure) -> String {
+        /// The string at the cursor, unescaped; checked but empty when not `keeping`. The text is
+        /// valid UTF-8 already (it was decoded before), so runs of bytes without an escape are
+        /// copied as they are.
+        mutating func string(keeping: Bool = true) throws(Failure) -> String {
             index += 1  // opening quote
             var result: [UInt8] = []
             while index < bytes.count {
+                if !keeping { result.removeAll(keepingCapacity: true) }  // an escape's bytes
                 let runStart = index
                 while index < bytes.count, bytes[index] != Parser.quote, bytes[index] != Parser.backslash, bytes[index] >= 0x20 { index += 1 }
-                result.append(contentsOf: bytes[runStart..<index])
+                if keeping { result.append(contentsOf: bytes[runStart..<index]) }
                 guard index < bytes.count else { break }
                 let byte = bytes[index]
                 index += 1
                 switch byte {
-                case Parser.quote: return String(decoding: result, as: UTF8.self)
+                case Parser.quote: return keeping ? String(decoding: result, as: UTF8.self) : ""
                 case Parser.backslash:
                     guard index < bytes.count else { throw fail("an escape is cut off") }
                     let escape = bytes[index]
