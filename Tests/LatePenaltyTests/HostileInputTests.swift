@@ -68,6 +68,15 @@ struct HostileInputTests {
         }
     }
 
+    @Test func rowsOfTooManyFieldsAreErrorsAndHeadersRefused() throws {
+        let commas = String(repeating: ",", count: CSVRecordReader.maxFields + 10)
+        let (rows, _) = try everyPath(Self.header + Self.row("A") + "B,contract-late-completion,1000,2022-03-25,2022-04-30\(commas)\n" + Self.row("C"), rowLimit: 1 << 20)
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("B,contract-late-completion,") && rows[1].contains("has \(CSVRecordReader.maxFields + 15) fields but the header has 5"))
+        #expect(rows[2].hasPrefix("C,"))
+        #expect(throws: Batch.FileError.self) { try runBatch("id,regime,amount,due,paid\(commas)\n" + Self.row("A")) }
+    }
+
     @Test func anOpenQuoteOverTheLimitResumesOnTheNextLine() throws {
         let limit = 1024
         let rows = (0..<200).map { Self.row("R\($0)") }.joined()

@@ -11,6 +11,10 @@ public struct CSVRecordReader: RecordReader {
     /// A row longer than this is reported and skipped rather than buffered.
     public static let maxRecordBytes = 16 << 20
 
+    /// The most fields a row may have (a spreadsheet has at most 16,384 columns). Without a bound,
+    /// a 16 MiB row of commas would be eight million fields and half a gigabyte of their ranges.
+    public static let maxFields = 1 << 16
+
     // Internal rather than private: the span reader (CSVRecordReader+Spans.swift) works on them.
     let source: ByteSource
     let encoding: TextEncoding
@@ -47,6 +51,9 @@ public struct CSVRecordReader: RecordReader {
             throw Batch.FileError(description: "the file is empty: expected a header row naming the columns (id,regime,amount,…)")
         }
         if let error = header.error { throw Batch.FileError(description: "line \(header.line): the header row is malformed: \(error)") }
+        if let count = header.fieldCount, count > CSVRecordReader.maxFields {
+            throw Batch.FileError(description: "line \(header.line): the header has \(count) columns, more than the \(CSVRecordReader.maxFields) a row may have; remove the columns not needed")
+        }
         var decoded: [String] = []
         for (index, field) in header.fields.enumerated() {
             switch encoding.decode(field) {
@@ -73,12 +80,12 @@ public struct CSVRecordReader: RecordReader {
             let field = raw.failedField.map { $0 < names.count ? names[$0] : "column \($0 + 1)" }
             return InputRecord(line: raw.line, fields: kept.fields, error: InputError(field: field, reason: error))
         }
-        return CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding)
+        return CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding, fieldCount: raw.fieldCount)
     }
 
     /// A row's record from its fields' bytes: each field decoded and trimmed, the first field
     /// that cannot be decoded named, and a field count that differs from the header's reported.
-    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true) -> InputRecord {
+    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true, fieldCount: Int? = nil) -> InputRecord {
         var fields: [String: String] = [:]
         var failure: InputError? = nil
         for (index, bytes) in raw.enumerated() {
@@ -92,8 +99,9 @@ public struct CSVRecordReader: RecordReader {
                 if failure == nil { failure = InputError(field: name, reason: reason.reason) }
             }
         }
-        if complete && failure == nil && raw.count != names.count {
-            failure = InputError(field: nil, reason: "has \(raw.count) field\(raw.count == 1 ? "" : "s") but the header has \(names.count)")
+        let count = fieldCount ?? raw.count
+        if complete && failure == nil && count != names.count {
+            failure = InputError(field: nil, reason: "has \(count) field\(count == 1 ? "" : "s") but the header has \(names.count)")
         }
         return InputRecord(line: line, fields: fields, error: failure)
     }
@@ -105,12 +113,15 @@ public struct CSVRecordReader: RecordReader {
         let error: String?
         /// The index of the field the error is in, when it is in one.
         var failedField: Int? = nil
+        /// How many fields the row has: more than `fields` holds past ``maxFields``.
+        var fieldCount: Int? = nil
     }
 
     enum Scan {
-        /// A row: its fields, where the next row starts, the line breaks it ends or holds,
-        /// whether a quoted field holds one, and the first malformed field with why.
-        case complete(fields: [(Range<Int>, Bool)], next: Int, lines: Int, spansLines: Bool, failure: (field: Int, reason: String)?)
+        /// A row: its fields (at most ``maxFields``, and how many more there were), where the
+        /// next row starts, the line breaks it ends or holds, whether a quoted field holds one,
+        /// and the first malformed field with why.
+        case complete(fields: [(Range<Int>, Bool)], extraFields: Int, next: Int, lines: Int, spansLines: Bool, failure: (field: Int, reason: String)?)
         case needMore
         /// A quote left open; the fields before it.
         case unbalanced(fields: [(Range<Int>, Bool)])
@@ -125,12 +136,12 @@ public struct CSVRecordReader: RecordReader {
             }
             let startLine = line
             switch CSVRecordReader.scan(source.buffer, from: position, atEnd: source.atEnd) {
-            case .complete(let ranges, let next, let lines, let spansLines, let failure):
+            case .complete(let ranges, let extraFields, let next, let lines, let spansLines, let failure):
                 // A quoted field that ran over line breaks into a row of the wrong shape, or in a
                 // column whose values never hold one, is a quote left open that a later stray
                 // quote "closed": the rows in between are rows of their own, so only this line
                 // is reported and reading resumes after it.
-                if spansLines && !names.isEmpty && (ranges.count != names.count || ranges.indices.contains(where: { index in
+                if spansLines && !names.isEmpty && (ranges.count + extraFields != names.count || ranges.indices.contains(where: { index in
                     singleLine(index) && source.buffer[ranges[index].0].contains(where: { $0 == 0x0A || $0 == 0x0D })
                 })) {
                     return try unbalanced(ranges, startLine: startLine)
@@ -146,7 +157,7 @@ public struct CSVRecordReader: RecordReader {
                     // The fields before the malformed one are kept, so that the row keeps its id.
                     return RawRecord(line: startLine, fields: Array(fields.prefix(failure.field)), error: failure.reason, failedField: failure.field)
                 }
-                return RawRecord(line: startLine, fields: fields, error: nil)
+                return RawRecord(line: startLine, fields: fields, error: nil, fieldCount: fields.count + extraFields)
             case .unbalanced(let ranges):
                 return try unbalanced(ranges, startLine: startLine)
             case .needMore:
@@ -327,6 +338,12 @@ public struct CSVRecordReader: RecordReader {
         var lines = 0
         var failure: (field: Int, reason: String)? = nil
         let count = buffer.count
+        // Past the most fields a row may have, the rest are only counted: the row is an error
+        // (its field count is wrong), and its ranges stay bounded.
+        var extraFields = 0
+        func endField(_ range: Range<Int>, _ quoted: Bool) {
+            if fields.count < maxFields { fields.append((range, quoted)) } else { extraFields += 1 }
+        }
         while index < count {
             let byte = buffer[index]
             if inQuote {
@@ -347,7 +364,7 @@ public struct CSVRecordReader: RecordReader {
             }
             switch byte {
             case comma:
-                fields.append((fieldStart..<index, wasQuoted))
+                endField(fieldStart..<index, wasQuoted)
                 index += 1; fieldStart = index; wasQuoted = false; quoteSpannedLines = false
             case quote:
                 if index == fieldStart && !wasQuoted {
@@ -360,12 +377,12 @@ public struct CSVRecordReader: RecordReader {
                 index += 1
             case cr:
                 if index + 1 >= count && !atEnd { return .needMore }
-                fields.append((fieldStart..<index, wasQuoted))
+                endField(fieldStart..<index, wasQuoted)
                 let next = index + 1 < count && buffer[index + 1] == lf ? index + 2 : index + 1
-                return .complete(fields: fields, next: next, lines: lines + 1, spansLines: spansLines, failure: failure)
+                return .complete(fields: fields, extraFields: extraFields, next: next, lines: lines + 1, spansLines: spansLines, failure: failure)
             case lf:
-                fields.append((fieldStart..<index, wasQuoted))
-                return .complete(fields: fields, next: index + 1, lines: lines + 1, spansLines: spansLines, failure: failure)
+                endField(fieldStart..<index, wasQuoted)
+                return .complete(fields: fields, extraFields: extraFields, next: index + 1, lines: lines + 1, spansLines: spansLines, failure: failure)
             default:
                 if wasQuoted && quoteSpannedLines { return .unbalanced(fields: fields) }
                 if wasQuoted && failure == nil { failure = (fields.count, "text follows a closing quote; quote the whole field") }
@@ -374,8 +391,8 @@ public struct CSVRecordReader: RecordReader {
         }
         if !atEnd { return .needMore }
         if inQuote { return .unbalanced(fields: fields) }
-        fields.append((fieldStart..<count, wasQuoted))
-        return .complete(fields: fields, next: count, lines: lines, spansLines: spansLines, failure: failure)
+        endField(fieldStart..<count, wasQuoted)
+        return .complete(fields: fields, extraFields: extraFields, next: count, lines: lines, spansLines: spansLines, failure: failure)
     }
 
     /// The bytes of a field: without its surrounding quotes, `""` read as `"`.
