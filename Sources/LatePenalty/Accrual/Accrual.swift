@@ -19,6 +19,69 @@ public enum Accrual {
     public static func compute(
         _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
     ) throws(InputError) -> ChargeResult {
+        try compute(given, plan: AccrualPlan(terms: terms), rule: rule, inputs: inputs)
+    }
+
+    /// Computes the charge for `delay` under a compiled plan (a regime compiles its terms once).
+    static func compute(
+        _ given: DelayCase, plan: AccrualPlan, rule: RuleReference, inputs: [Explanation.Fact]
+    ) throws(InputError) -> ChargeResult {
+        let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
+        guard case .delay(let delay, let window, let payments, let rates, let explanation) = prepared else {
+            guard case .noDelay(let result) = prepared else { preconditionFailure("Accrual.prepare: unknown case") }
+            return result
+        }
+        // Int128 first; the same evaluation on GMP integers when a product overflows.
+        if let small = plan.small, let principal = Int128(exactly: delay.principal.value),
+            let converted = convert(payments, to: Int128.self)
+        {
+            var trace: Explanation? = explanation
+            if let outcome = try plan.evaluate(small, principal: principal, payments: converted, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
+                let trace
+            {
+                return result(outcome, plan: plan, countedDays: explanation.countedDays, explanation: trace)
+            }
+        }
+        var trace: Explanation? = explanation
+        guard let outcome = try plan.evaluate(plan.big, principal: delay.principal.value, payments: payments.map { ($0.0, $0.1.value) }, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
+            let trace
+        else { preconditionFailure("Accrual: GMP integers do not overflow") }
+        return result(outcome, plan: plan, countedDays: explanation.countedDays, explanation: trace)
+    }
+
+    private static func convert<N: PlanInteger>(_ payments: [(CivilDate, Yen)], to: N.Type) -> [(date: CivilDate, amount: N)]? {
+        var converted: [(date: CivilDate, amount: N)] = []
+        converted.reserveCapacity(payments.count)
+        for (date, amount) in payments {
+            guard let value = N(exactly: amount.value) else { return nil }
+            converted.append((date, value))
+        }
+        return converted
+    }
+
+    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, countedDays: Int, explanation: Explanation) -> ChargeResult {
+        let denominator = plan.big.denominator
+        return ChargeResult(
+            status: outcome.waived ? .waived : .ok, amount: Yen(outcome.amount.bigInteger),
+            exactAmount: Rational(numerator: outcome.exactTotal.bigInteger, denominator: denominator),
+            countedDays: countedDays, excludedDays: explanation.excludedDays, explanation: explanation)
+    }
+
+    /// What is known of a delay before its days are charged.
+    enum Prepared {
+        /// No day is counted: the result is ¥0.
+        case noDelay(ChargeResult)
+        /// The delay after any roll-over, its window, the payments by date, the rates, and the
+        /// explanation so far (inputs, window, days, notes).
+        case delay(DelayCase, DateWindow, [(CivilDate, Yen)], RateResolver, Explanation)
+    }
+
+    /// The checks and the steps before the charge: dates in range, the deadline rolled over
+    /// closed days, the window, the excluded and counted days, the payments by date, the rate
+    /// resolver with its low-rate period.
+    static func prepare(
+        _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
+    ) throws(InputError) -> Prepared {
         var delay = given
         // Counting may look up to a year past the end day (whole years of the court convention,
         // a deadline rolled past closed days), so the last supported year is kept free of it.
@@ -47,7 +110,7 @@ public enum Accrual {
         guard let window = DateWindow.delay(after: delay.due, through: delay.end) else {
             explanation.notes.append("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし).")
             explanation.minimum = terms.minimum.decide(.zero, exact: 0)
-            return ChargeResult(status: .ok, amount: .zero, exactAmount: 0, countedDays: 0, excludedDays: 0, explanation: explanation)
+            return .noDelay(ChargeResult(status: .ok, amount: .zero, exactAmount: 0, countedDays: 0, excludedDays: 0, explanation: explanation))
         }
         explanation.window = window
         let excludedRuns = delay.excluded.runs(in: window)
@@ -58,6 +121,19 @@ public enum Accrual {
         let rates = try RateResolver(plan: terms.rates, delay: delay, window: window)
         if let lowEnd = rates.lowEnd, let lowPeriod = terms.rates.lowPeriod {
             explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(lowPeriod) after the deadline, 民法第143条); high rate after.")
+        }
+        return .delay(delay, window, payments, rates, explanation)
+    }
+
+    /// The same charge computed with exact fractions (`Rational`) step by step: the reference
+    /// the integer plan is tested against, not a production path.
+    package static func referenceCompute(
+        _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
+    ) throws(InputError) -> ChargeResult {
+        let prepared = try prepare(given, terms: terms, rule: rule, inputs: inputs)
+        guard case .delay(let delay, let window, let payments, let rates, var explanation) = prepared else {
+            guard case .noDelay(let result) = prepared else { preconditionFailure("Accrual.prepare: unknown case") }
+            return result
         }
         var accumulator = Accumulator(terms: terms, excluded: delay.excluded, rates: rates)
         var balance = delay.principal
@@ -109,7 +185,8 @@ public enum Accrual {
     }
 }
 
-/// Adds up the segments of an accrual, balance period by balance period.
+/// Adds up the segments of an accrual with exact fractions, balance period by balance period:
+/// the reference computation (``Accrual/referenceCompute(_:terms:rule:inputs:)``).
 struct Accumulator {
     let terms: AccrualTerms
     let excluded: ExcludedDays

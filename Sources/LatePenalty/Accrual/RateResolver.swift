@@ -3,8 +3,8 @@ struct RateResolver {
     let plan: RatePlan
     /// The last day of the low-rate period, when the plan has one.
     let lowEnd: CivilDate?
-    /// The table row fixed for the whole delay (`firstDayOfDelay`, `contractDate…`).
-    let fixedRow: RateRow?
+    /// The index of the table row fixed for the whole delay (`firstDayOfDelay`, `contractDate…`).
+    let fixedRow: Int?
 
     init(plan: RatePlan, delay: DelayCase, window: DateWindow) throws(InputError) {
         self.plan = plan
@@ -16,7 +16,7 @@ struct RateResolver {
         }
         let useContractDate = pick == .contractDateElseFirstDayOfDelay && delay.contractDate != nil
         let date = useContractDate ? delay.contractDate! : window.first
-        guard let row = schedule.row(on: date) else {
+        guard let row = schedule.rowIndex(on: date) else {
             throw RateResolver.missing(date, schedule, field: useContractDate ? "contract_date" : "due")
         }
         fixedRow = row
@@ -45,17 +45,30 @@ struct RateResolver {
         return pieces
     }
 
+    /// Where the rate of `day` comes from: the table row (0 for a fixed rate) and whether it is
+    /// the low rate (the rate of a plan without a low period counts as low).
+    func source(on day: CivilDate) throws(InputError) -> (row: Int, low: Bool) {
+        let low = lowEnd.map { day <= $0 } ?? true
+        switch plan.source {
+        case .fixed:
+            return (0, low)
+        case .table(let schedule, let pick):
+            guard let row = pick == .eachDay ? schedule.rowIndex(on: day) : fixedRow else {
+                throw RateResolver.missing(day, schedule, field: "due")
+            }
+            return (row, low)
+        }
+    }
+
     /// The rate of `day` and a note saying where it comes from.
     func rate(on day: CivilDate) throws(InputError) -> (Rate, String?) {
-        let low = lowEnd.map { day <= $0 } ?? true
+        let (index, low) = try source(on: day)
         let tier = lowEnd == nil ? "" : (low ? "low rate" : "high rate")
         switch plan.source {
         case .fixed(let rate, let highRate):
             return (low ? rate : (highRate ?? rate), tier.isEmpty ? nil : tier)
         case .table(let schedule, let pick):
-            guard let row = pick == .eachDay ? schedule.row(on: day) : fixedRow else {
-                throw RateResolver.missing(day, schedule, field: "due")
-            }
+            let row = schedule.rows[index]
             let rate = low ? row.rate : (row.highRate ?? row.rate)
             let picked = pick == .eachDay ? "" : " (\(pick.rawValue))"
             return (rate, "\(tier.isEmpty ? "" : tier + ", ")rate table \(row.window)\(picked): \(row.source)")

@@ -5,9 +5,10 @@ public struct Actual360: DayCountBasis {
     public var name: String { "actual-360" }
     public var description: String { "actual days / 360" }
 
-    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
-        let days = window.dayCount - excluded.count(in: window)
-        return [AccrualPiece(window: window, days: days, yearFraction: Rational(days, 360), formula: "\(days)/360")]
+    public var denominators: [Int] { [360] }
+
+    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
+        [.days(window.dayCount - excluded.count(in: window), in: window, perYear: 360)]
     }
 }
 

@@ -5,17 +5,18 @@ public struct ActualByCalendarYear: DayCountBasis {
     public var name: String { "actual-by-year" }
     public var description: String { "actual days split by calendar year, ÷365 or ÷366 (暦年ごとに365日・366日)" }
 
-    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
-        ActualByCalendarYear.yearPieces(of: window, excluding: excluded)
+    public var denominators: [Int] { [365, 366] }
+
+    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
+        ActualByCalendarYear.yearCounts(of: window, excluding: excluded)
     }
 
-    /// One piece per calendar year of `window` that has counted days.
-    static func yearPieces(of window: DateWindow, excluding excluded: ExcludedDays) -> [AccrualPiece] {
+    /// One part per calendar year of `window` that has counted days.
+    static func yearCounts(of window: DateWindow, excluding excluded: ExcludedDays) -> [DayCount] {
         window.splitByCalendarYear.compactMap { part in
             let days = part.dayCount - excluded.count(in: part)
             guard days > 0 else { return nil }
-            let length = CivilDate.daysInYear(part.first.year)
-            return AccrualPiece(window: part, days: days, yearFraction: Rational(days, length), formula: "\(days)/\(length)")
+            return .days(days, in: part, perYear: CivilDate.daysInYear(part.first.year))
         }
     }
 }

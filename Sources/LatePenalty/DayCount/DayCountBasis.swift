@@ -1,15 +1,26 @@
 /// How days of delay become a fraction of a year: a named convention, one per file, behind this
 /// one interface (as QuantLib's `ql/time/daycounters/`).
 ///
-/// A basis cuts the counted days of a window into ``AccrualPiece``s, each with its exact year
-/// fraction; the accrual multiplies each by the principal and the annual rate.
+/// A basis cuts the counted days of a window into ``DayCount``s, each with its year fraction as
+/// two whole numbers; the accrual multiplies each by the principal and the annual rate.
 public protocol DayCountBasis: Sendable, CustomStringConvertible {
     /// A stable name for files and the command line: `fixed-365`, `actual-by-year`,
     /// `actual-360`, `court-japan`.
     var name: String { get }
 
-    /// The pieces of `window` after removing `excluded` days.
-    func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece]
+    /// Every denominator its year fractions may have (365; 365 and 366; 1 for whole years …):
+    /// a plan computes over their least common multiple.
+    var denominators: [Int] { get }
+
+    /// The parts of `window` after removing `excluded` days, in whole numbers.
+    func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount]
+}
+
+extension DayCountBasis {
+    /// The parts of `window` after removing `excluded` days, with their exact year fractions.
+    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
+        try counts(of: window, excluding: excluded).map(\.piece)
+    }
 }
 
 /// One part of a window with its year fraction: the unit of a segment in an explanation.

@@ -9,9 +9,10 @@ public struct Fixed365: DayCountBasis {
     public var name: String { "fixed-365" }
     public var description: String { "actual days / 365, also in leap years (閏年も365日)" }
 
-    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
-        let days = window.dayCount - excluded.count(in: window)
-        return [AccrualPiece(window: window, days: days, yearFraction: Rational(days, 365), formula: "\(days)/365")]
+    public var denominators: [Int] { [365] }
+
+    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
+        [.days(window.dayCount - excluded.count(in: window), in: window, perYear: 365)]
     }
 }
 

@@ -14,7 +14,9 @@ public struct JapaneseCourtConvention: DayCountBasis {
     public var name: String { "court-japan" }
     public var description: String { "whole years, then the remaining days by calendar year ÷365/÷366 (端数期間暦年閏年説)" }
 
-    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
+    public var denominators: [Int] { [1, 365, 366] }
+
+    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
         guard excluded.count(in: window) == 0 else {
             throw InputError(field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
         }
@@ -26,17 +28,16 @@ public struct JapaneseCourtConvention: DayCountBasis {
             years += 1
             yearsEnd = end
         }
-        var pieces: [AccrualPiece] = []
+        var pieces: [DayCount] = []
         var stubStart = window.first
         if let yearsEnd {
             let span = DateWindow(first: window.first, last: yearsEnd)
-            pieces.append(AccrualPiece(window: span, days: span.dayCount, yearFraction: Rational(years),
-                                       formula: "\(years) whole year\(years == 1 ? "" : "s")"))
+            pieces.append(DayCount(window: span, days: span.dayCount, years: years, perYear: 1))
             guard yearsEnd < window.last else { return pieces }
             stubStart = yearsEnd.nextDay
         }
         if stubStart <= window.last {
-            pieces += ActualByCalendarYear.yearPieces(of: DateWindow(first: stubStart, last: window.last), excluding: .none)
+            pieces += ActualByCalendarYear.yearCounts(of: DateWindow(first: stubStart, last: window.last), excluding: .none)
         }
         return pieces
     }

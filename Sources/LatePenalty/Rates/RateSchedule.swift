@@ -48,12 +48,17 @@ public struct RateSchedule: Sendable, Hashable {
 
     /// The row in force on `date`, or `nil` outside the table.
     public func row(on date: CivilDate) -> RateRow? {
+        rowIndex(on: date).map { rows[$0] }
+    }
+
+    /// The index of the row in force on `date`, or `nil` outside the table.
+    func rowIndex(on date: CivilDate) -> Int? {
         // Binary search: rows are sorted and contiguous.
         var low = 0, high = rows.count - 1
         while low <= high {
             let middle = (low + high) / 2
             let window = rows[middle].window
-            if date < window.first { high = middle - 1 } else if date > window.last { low = middle + 1 } else { return rows[middle] }
+            if date < window.first { high = middle - 1 } else if date > window.last { low = middle + 1 } else { return middle }
         }
         return nil
     }

@@ -1,0 +1,170 @@
+extension AccrualPlan {
+    /// What a row comes to, in the plan's integers: sums are numerators over the plan's
+    /// denominator, the amount is in yen.
+    struct Outcome<N: PlanInteger> {
+        /// The sum of the segments as they enter the total (rounded when segments are).
+        let total: N
+        /// The sum of the exact segment values.
+        let exactTotal: N
+        /// The result after its rounding and the minimum rule.
+        let amount: N
+        /// Whether a positive charge came to nothing under the minimum rule.
+        let waived: Bool
+    }
+
+    /// Computes one delay whose window, excluded days and rate resolver are known, in `N`, or
+    /// returns nil when an `Int128` product overflows (compute again on GMP integers). When
+    /// `explanation` is not nil, every base, segment, payment, rounding and the minimum
+    /// decision are recorded in it as they are computed: the explanation is this computation's
+    /// trace, not a second one.
+    ///
+    /// The steps are those of ``Accrual``: balance periods cut after each partial payment, the
+    /// base of each (its minimum, then its rounding), rate pieces, day-count parts, each
+    /// segment's exact value (rounded one by one when the terms say so), the sum, its rounding
+    /// and the minimum rule.
+    func evaluate<N: PlanInteger>(
+        _ constants: Constants<N>, principal: N, payments: [(date: CivilDate, amount: N)], window: DateWindow,
+        excluded: ExcludedDays, rates: RateResolver, explanation: inout Explanation?
+    ) throws(InputError) -> Outcome<N>? {
+        var run = Evaluation(plan: self, constants: constants, excluded: excluded, rates: rates)
+        var balance = principal
+        var periodStart = window.first
+        for (date, amount) in payments where date < window.first {
+            guard let reduced = balance.subtracting(amount) else { return nil }
+            let newBalance = max(.zero, reduced)
+            explanation?.notes.append("Payment of \(Yen(amount.bigInteger)) on \(date), before the delay began: principal \(Yen(balance.bigInteger)) → \(Yen(newBalance.bigInteger)).")
+            balance = newBalance
+        }
+        for (date, amount) in payments where date >= window.first && date < window.last {
+            guard try run.accrue(balance, over: DateWindow(first: periodStart, last: date), explanation: &explanation),
+                let newBalance = run.applyPayment(amount, on: date, to: balance, explanation: &explanation)
+            else { return nil }
+            balance = newBalance
+            periodStart = date.nextDay
+        }
+        guard try run.accrue(balance, over: DateWindow(first: periodStart, last: window.last), explanation: &explanation) else { return nil }
+        return run.finish(explanation: &explanation)
+    }
+
+    /// The running state of one evaluation.
+    private struct Evaluation<N: PlanInteger> {
+        let plan: AccrualPlan
+        let constants: Constants<N>
+        let excluded: ExcludedDays
+        let rates: RateResolver
+        var total = N.zero
+        var exactTotal = N.zero
+        /// Interest accrued and not yet paid, for `interestFirst` allocation.
+        var unpaidInterest = N.zero
+        var accruedSinceLastPayment = N.zero
+        var segments = 0
+
+        init(plan: AccrualPlan, constants: Constants<N>, excluded: ExcludedDays, rates: RateResolver) {
+            self.plan = plan
+            self.constants = constants
+            self.excluded = excluded
+            self.rates = rates
+        }
+
+        func yen(_ value: N) -> Yen { Yen(value.bigInteger) }
+        func exact(_ numerator: N) -> Rational { Rational(numerator: numerator.bigInteger, denominator: constants.denominator.bigInteger) }
+
+        /// Adds the segments of one balance period; false on overflow.
+        mutating func accrue(_ balance: N, over period: DateWindow, explanation: inout Explanation?) throws(InputError) -> Bool {
+            let terms = plan.terms
+            if let minimum = constants.baseMinimum, balance < minimum {
+                let threshold = yen(minimum)
+                explanation?.bases.append(Explanation.Base(
+                    from: period.first, balance: yen(balance), rounding: nil, base: .zero,
+                    note: "under \(threshold): not charged (\(threshold.grouped)円未満は計算しない)"))
+                return true
+            }
+            var base = balance
+            if let unit = constants.baseUnit, let rounding = terms.baseRounding {
+                guard let rounded = balance.divided(by: unit, rounding: rounding.mode).multiplied(by: unit) else { return false }
+                base = rounded
+            }
+            explanation?.bases.append(Explanation.Base(from: period.first, balance: yen(balance), rounding: terms.baseRounding, base: yen(base), note: nil))
+            for piece in rates.pieces(of: period) {
+                let (row, low) = try rates.source(on: piece.first)
+                let rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
+                let described = explanation == nil ? nil : try rates.rate(on: piece.first)
+                for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
+                    guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
+                        throw InputError(field: nil, reason: "the day-count basis \(terms.basis.name) gave a year of \(part.perYear) days, which it does not declare")
+                    }
+                    guard let exact = base.multiplied(by: N(part.years))?.multiplied(by: rate)?.multiplied(by: N(constants.basisScale / part.perYear))
+                    else { return false }
+                    var value = exact
+                    var rounded: N? = nil
+                    if let divisor = constants.segmentDivisor, let unit = constants.segmentUnit, case .eachSegment(let rounding) = terms.segmentRounding {
+                        guard let yen = exact.divided(by: divisor, rounding: rounding.mode).multiplied(by: unit),
+                            let scaled = yen.multiplied(by: constants.denominator)
+                        else { return false }
+                        rounded = yen
+                        value = scaled
+                    }
+                    guard let newExactTotal = exactTotal.adding(exact), let newTotal = total.adding(value),
+                        let newAccrued = accruedSinceLastPayment.adding(value)
+                    else { return false }
+                    exactTotal = newExactTotal
+                    total = newTotal
+                    accruedSinceLastPayment = newAccrued
+                    segments += 1
+                    if let described {
+                        let segmentRule: Rounding? = if case .eachSegment(let rounding) = terms.segmentRounding { rounding } else { nil }
+                        let piece = part.piece
+                        explanation?.segments.append(Explanation.Segment(
+                            window: part.window, days: part.days, principal: yen(base), rate: described.0,
+                            yearFraction: piece.yearFraction, formula: piece.formula, exact: self.exact(exact),
+                            rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1))
+                    }
+                }
+            }
+            return true
+        }
+
+        /// Applies a partial payment at the end of a balance period and returns the new balance,
+        /// charged from the day after the payment; nil on overflow.
+        mutating func applyPayment(_ amount: N, on date: CivilDate, to balance: N, explanation: inout Explanation?) -> N? {
+            var toPrincipal = amount
+            if plan.terms.paymentAllocation == .interestFirst {
+                guard let unpaid = unpaidInterest.adding(accruedSinceLastPayment) else { return nil }
+                let owed = unpaid.divided(by: constants.denominator, rounding: .floor)
+                let toInterest = min(amount, owed)
+                guard let paid = toInterest.multiplied(by: constants.denominator), let left = unpaid.subtracting(paid),
+                    let rest = amount.subtracting(toInterest)
+                else { return nil }
+                unpaidInterest = left
+                toPrincipal = rest
+                explanation?.notes.append("Payment of \(yen(amount)) on \(date): \(yen(toInterest)) to accrued interest (of \(yen(owed))), \(yen(toPrincipal)) to principal (民法第489条: 利息に先に充当).")
+            }
+            accruedSinceLastPayment = .zero
+            guard let reduced = balance.subtracting(toPrincipal) else { return nil }
+            let newBalance = max(.zero, reduced)
+            if explanation != nil {
+                var note = "Payment on \(date): principal \(yen(balance)) → \(yen(newBalance)) from \(date.nextDay)"
+                if toPrincipal > balance, let beyond = toPrincipal.subtracting(balance) { note += "; \(yen(beyond)) beyond the principal is left to the charge itself" }
+                explanation?.notes.append(note + ".")
+            }
+            return newBalance
+        }
+
+        /// The sum, its rounding and the minimum rule; nil on overflow.
+        func finish(explanation: inout Explanation?) -> Outcome<N>? {
+            let terms = plan.terms
+            guard let rounded = total.divided(by: constants.resultDivisor, rounding: terms.resultRounding.mode).multiplied(by: constants.resultUnit)
+            else { return nil }
+            var amount = rounded
+            if let threshold = constants.waiveBelow, rounded < threshold { amount = .zero }
+            let waived = constants.waiveBelow != nil && total > .zero && amount == .zero
+            if explanation != nil {
+                let sum = exact(total)
+                if segments > 1 { explanation?.steps.append(.value(label: "sum of segments (合計)", exact: sum)) }
+                explanation?.steps.append(.rounding(label: "result", rule: terms.resultRounding, before: sum, after: yen(rounded)))
+                explanation?.minimum = terms.minimum.decide(yen(rounded), exact: sum)
+            }
+            return Outcome(total: total, exactTotal: exactTotal, amount: amount, waived: waived)
+        }
+    }
+}

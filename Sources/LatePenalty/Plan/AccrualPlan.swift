@@ -1,0 +1,113 @@
+/// ``AccrualTerms`` compiled once into whole numbers, so that a row is computed by integer
+/// products and floor divisions with no fraction to reduce.
+///
+/// Every exact value of an accrual is a whole number over one known denominator `L`: a rate is
+/// `p/q` with `q` dividing the least common multiple of the plan's rate denominators (its *rate
+/// scale*), and a year fraction is `n/D` with `D` one of the basis's denominators, which divide
+/// its *basis scale*; `L` is the product of the two scales. A segment on base `B` is then
+/// `B × n × (p × rateScale/q) × (basisScale/D)` over `L`, and sums, roundings and the minimum
+/// are integer operations.
+///
+/// The plan holds its constants twice: in `Int128` when they fit (the usual case: `L` is at most
+/// 1,603,080 × 10^k for rates of k decimals), and as GMP integers for any terms. A row is
+/// computed in `Int128` first; if any product overflows, the same evaluator runs again on GMP
+/// integers, so every amount of any size comes out exact.
+struct AccrualPlan: Sendable {
+    let terms: AccrualTerms
+    /// The constants as GMP integers: always there.
+    let big: Constants<BigInteger>
+    /// The constants in `Int128`, or nil when one does not fit (then every row runs on GMP).
+    let small: Constants<Int128>?
+
+    /// The plan's numbers in one integer type.
+    struct Constants<N: PlanInteger>: Sendable {
+        /// `L`: every exact value is a numerator over it.
+        let denominator: N
+        /// The least common multiple of the basis's year lengths.
+        let basisScale: Int
+        /// Each source row's (low, high) rate times the rate scale: row 0 of a fixed rate, or
+        /// the rate table's rows in order.
+        let scaledRates: [(low: N, high: N)]
+        let baseUnit: N?
+        let baseMinimum: N?
+        /// `L × unit` of the segment rounding, when segments are rounded one by one.
+        let segmentDivisor: N?
+        let segmentUnit: N?
+        /// `L × unit` of the result's rounding.
+        let resultDivisor: N
+        let resultUnit: N
+        /// Below this a result is waived, when the terms have a minimum.
+        let waiveBelow: N?
+    }
+
+    init(terms: AccrualTerms) {
+        self.terms = terms
+        let big = AccrualPlan.constants(terms)
+        self.big = big
+        small = AccrualPlan.fitted(big)
+    }
+
+    /// The source rows' rates as (low, high): row 0 of a fixed rate, or the table's rows.
+    static func sourceRates(_ plan: RatePlan) -> [(low: Rate, high: Rate)] {
+        switch plan.source {
+        case .fixed(let rate, let highRate): return [(rate, highRate ?? rate)]
+        case .table(let schedule, _): return schedule.rows.map { ($0.rate, $0.highRate ?? $0.rate) }
+        }
+    }
+
+    private static func constants(_ terms: AccrualTerms) -> Constants<BigInteger> {
+        let rates = sourceRates(terms.rates)
+        var rateScale = BigInteger(1)
+        for (low, high) in rates {
+            rateScale = leastCommonMultiple(rateScale, low.annual.denominator)
+            rateScale = leastCommonMultiple(rateScale, high.annual.denominator)
+        }
+        let basisScale = terms.basis.denominators.reduce(1) { Int(exactly: leastCommonMultiple(BigInteger($0), BigInteger($1))) ?? 0 }
+        let denominator = rateScale * BigInteger(max(basisScale, 1))
+        func scaled(_ rate: Rate) -> BigInteger {
+            rate.annual.numerator * rateScale.divided(by: rate.annual.denominator, rounding: .floor)
+        }
+        let segment: Rounding? = if case .eachSegment(let rounding) = terms.segmentRounding { rounding } else { nil }
+        let waiveBelow: BigInteger? = if case .waiveBelow(let threshold) = terms.minimum { threshold.value } else { nil }
+        return Constants(
+            denominator: denominator, basisScale: basisScale,
+            scaledRates: rates.map { (scaled($0.low), scaled($0.high)) },
+            baseUnit: terms.baseRounding?.unit, baseMinimum: terms.baseMinimum?.value,
+            segmentDivisor: segment.map { denominator * $0.unit }, segmentUnit: segment?.unit,
+            resultDivisor: denominator * terms.resultRounding.unit, resultUnit: terms.resultRounding.unit,
+            waiveBelow: waiveBelow)
+    }
+
+    /// The constants in `Int128`, or nil when one does not fit with room to spare: a value must
+    /// stay below 2^100 so that a product with a day count cannot overflow unseen.
+    private static func fitted(_ big: Constants<BigInteger>) -> Constants<Int128>? {
+        func fit(_ value: BigInteger) -> Int128? {
+            guard value.magnitude < BigInteger.powerOfTen(30), let fitted = Int128(exactly: value) else { return nil }
+            return fitted
+        }
+        func fitOptional(_ value: BigInteger?) -> Int128?? {
+            guard let value else { return .some(nil) }
+            return fit(value).map { .some($0) }
+        }
+        var rates: [(low: Int128, high: Int128)] = []
+        for (low, high) in big.scaledRates {
+            guard let low = fit(low), let high = fit(high) else { return nil }
+            rates.append((low, high))
+        }
+        guard big.basisScale > 0, let denominator = fit(big.denominator), let resultDivisor = fit(big.resultDivisor),
+            let resultUnit = fit(big.resultUnit), let baseUnit = fitOptional(big.baseUnit),
+            let baseMinimum = fitOptional(big.baseMinimum), let segmentDivisor = fitOptional(big.segmentDivisor),
+            let segmentUnit = fitOptional(big.segmentUnit), let waiveBelow = fitOptional(big.waiveBelow)
+        else { return nil }
+        return Constants(
+            denominator: denominator, basisScale: big.basisScale, scaledRates: rates, baseUnit: baseUnit,
+            baseMinimum: baseMinimum, segmentDivisor: segmentDivisor, segmentUnit: segmentUnit,
+            resultDivisor: resultDivisor, resultUnit: resultUnit, waiveBelow: waiveBelow)
+    }
+
+    static func leastCommonMultiple(_ a: BigInteger, _ b: BigInteger) -> BigInteger {
+        var x = a.magnitude, y = b.magnitude
+        while !y.isZero { (x, y) = (y, x.floorRemainder(dividingBy: y)) }
+        return x.isZero ? BigInteger(0) : (a.magnitude.divided(by: x, rounding: .floor) * b.magnitude)
+    }
+}
