@@ -24,7 +24,7 @@ public enum Accrual {
 
     /// Computes the charge for `delay` under a compiled plan (a regime compiles its terms once).
     static func compute(
-        _ given: DelayCase, plan: AccrualPlan, rule: RuleReference, inputs: [Explanation.Fact]
+        _ given: DelayCase, plan: AccrualPlan, rule: RuleReference, inputs: [Explanation.Fact], useInt128: Bool = true
     ) throws(InputError) -> ChargeResult {
         let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
         guard case .delay(let delay, let window, let payments, let rates, let explanation) = prepared else {
@@ -32,7 +32,7 @@ public enum Accrual {
             return result
         }
         // Int128 first; the same evaluation on GMP integers when a product overflows.
-        if let small = plan.small, let principal = Int128(exactly: delay.principal.value),
+        if useInt128, let small = plan.small, let principal = Int128(exactly: delay.principal.value),
             let converted = convert(payments, to: Int128.self)
         {
             var trace: Explanation? = explanation
