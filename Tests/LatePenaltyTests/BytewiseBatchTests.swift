@@ -3,11 +3,11 @@ import LatePenalty
 import PropertyBased
 import Testing
 
-/// The byte-level batch (`Batch.runCSV`, with its fast path for contract rows) equals the
-/// record-at-a-time batch (`Batch.run`), the reference, on random files: the same output bytes,
-/// diagnostics and summary. Rows are drawn near the fast path's edges: valid and invalid dates,
-/// long and grouped amounts, ranges, used and unused columns, repeated and empty ids, quotes,
-/// non-ASCII text, CRLF and blank lines.
+/// The byte-level batch (`Batch.runCSV`, with its fast path for plain rows of every charge by
+/// the day) equals the record-at-a-time batch (`Batch.run`), the reference, on random files: the
+/// same output bytes, diagnostics and summary. Rows are drawn near the fast path's edges: every
+/// regime, valid and invalid dates, long and grouped amounts, ranges, used and unused columns,
+/// repeated and empty ids, quotes, non-ASCII text, CRLF and blank lines.
 @Suite("Byte-level batch = record batch")
 struct BytewiseBatchTests {
     /// A small deterministic generator, so that one seed draws one row.
@@ -29,6 +29,7 @@ struct BytewiseBatchTests {
         ["regime", "id", "paid", "due", "amount"],
         ["id", "regime", "amount", "due", "paid", "excluded", "payments", "rate", "note"],
         ["id", "regime", "amount", "due", "paid", "excluded", "excluded"],
+        ["id", "regime", "amount", "due", "paid", "excluded", "contract_date", "roll_due", "high_rate"],
     ]
 
     static func date(_ random: inout SplitMix) -> String {
@@ -69,12 +70,16 @@ struct BytewiseBatchTests {
             return random.pick([
                 "contract-late-completion", "contract-late-payment", "contract-late-completion", "contract-late-payment",
                 "contract-damages-interest", "contract-termination-penalty", "civil-statutory", "nonsense", "",
+                "local-tax-arrears", "national-tax-arrears", "payment-delay-act", "custom", "civil-statutory",
             ])
         case "amount": return amount(&random)
         case "due", "paid": return date(&random)
         case "excluded": return excluded(&random)
         case "payments": return random.below(6) == 0 ? "2022-04-01:1000" : ""
         case "rate": return random.below(6) == 0 ? "3" : (random.below(4) == 0 ? " " : "")
+        case "high_rate": return random.below(8) == 0 ? "9.1" : ""
+        case "contract_date": return random.below(6) == 0 ? date(&random) : ""
+        case "roll_due": return random.pick(["", "", "", "government", "bank", "nonsense"])
         default: return random.pick(["", "x", "メモ"])
         }
     }
@@ -119,13 +124,19 @@ struct BytewiseBatchTests {
     }
 
     @Test func equalOnRandomFiles() async {
-        let input = zip(Gen.int(in: 0...3), Gen.int(in: Int.min...Int.max).array(of: 1...40), Gen.bool, Gen.int(in: 1...3), Gen.bool)
+        let input = zip(Gen.int(in: 0...4), Gen.int(in: Int.min...Int.max).array(of: 1...40), Gen.bool, Gen.int(in: 1...3), Gen.bool)
         await propertyCheck(count: 300, input: input) { header, seeds, crlf, jobs, screened in
             let bytes = Self.file(header: header, seeds: seeds, crlf: crlf)
             // Block sizes from a few bytes (a span per row or less) to the default.
             try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened)
         }
     }
+
+    /// Every charge by the day, alternately.
+    static let bulkRegimes = [
+        "contract-late-completion", "contract-late-payment", "contract-damages-interest", "local-tax-arrears",
+        "national-tax-arrears", "payment-delay-act", "civil-statutory",
+    ]
 
     @Test(arguments: ["\n", "\r\n", "\r"])
     func equalOnAGeneratedBulkFile(newline: String) throws {
@@ -140,7 +151,7 @@ struct BytewiseBatchTests {
                 let start = due + 1 + random.below(paid - due - 2)
                 excluded = CivilDate(dayNumber: start).iso8601 + ".." + CivilDate(dayNumber: start + 1 + random.below(14)).iso8601
             }
-            let regime = index % 2 == 0 ? "contract-late-completion" : "contract-late-payment"
+            let regime = Self.bulkRegimes[index % Self.bulkRegimes.count]
             let amount = index % 700 == 699 ? "12,34" : String(1 + random.below(10_000_000_000))
             text += "C\(index),\(regime),\(amount),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)" + newline
         }

@@ -17,19 +17,21 @@ final class CSVBlock: @unchecked Sendable {
         case plain(bytes: [UInt8], line: Int)
     }
     private var summary = Batch.Summary()
-    /// Fast-path totals, kept in 128 bits and added to `summary` once (nil: no row).
-    private var lateCompletionTotal: Int128? = nil
-    private var latePaymentTotal: Int128? = nil
-    /// The GMP integer long amounts are computed in, and the totals of their charges.
+    /// The fast path's totals by regime (the plan's fast regimes, by index), added to `summary`
+    /// once: in 128 bits while they fit, and what did not fit or was computed on GMP integers.
+    private var fastTotals: [Int128?] = []
+    private var fastLongTotals: [BigInteger?] = []
+    /// The GMP integer the seed kernel computes long amounts in.
     private let scratch = IntegerScratch()
-    private var lateCompletionLongTotal: IntegerScratch? = nil
-    private var latePaymentLongTotal: IntegerScratch? = nil
     private var rows = 0
 
     init(spans: [InputSpan]) { self.spans = spans }
 
     func compute(plan: CSVRowPlan, options: Batch.Options) {
         let kernel = ContractRowKernel()
+        let regimeCount = plan.fast?.regimes.count ?? 0
+        fastTotals = Array(repeating: nil, count: regimeCount)
+        fastLongTotals = Array(repeating: nil, count: regimeCount)
         let capacity = plan.names.count + 1
         let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
@@ -104,20 +106,31 @@ final class CSVBlock: @unchecked Sendable {
     }
 
     /// Adds the fast path's totals to the block's summary.
-    private func addFastTotals() {
-        if let lateCompletionTotal { addTotal(lateCompletionTotal, ContractRegime.lateCompletion.rawValue) }
-        if let latePaymentTotal { addTotal(latePaymentTotal, ContractRegime.latePayment.rawValue) }
-        for (total, regime) in [(lateCompletionLongTotal, ContractRegime.lateCompletion), (latePaymentLongTotal, .latePayment)] {
-            if let total { summary.addTotal(Yen(total.bigInteger), for: regime.rawValue) }
+    private func addFastTotals(_ plan: CSVRowPlan) {
+        guard let regimes = plan.fast?.regimes else { return }
+        for index in regimes.indices where index < fastTotals.count {
+            var total: BigInteger? = fastLongTotals[index]
+            if let small = fastTotals[index] { total = (total ?? BigInteger(0)) + small.bigInteger }
+            if let total { summary.addTotal(Yen(total), for: regimes[index].name) }
         }
-        lateCompletionTotal = nil
-        latePaymentTotal = nil
-        lateCompletionLongTotal = nil
-        latePaymentLongTotal = nil
+        fastTotals = fastTotals.map { _ in nil }
+        fastLongTotals = fastLongTotals.map { _ in nil }
     }
 
-    private func addTotal(_ total: Int128, _ regime: String) {
-        summary.addTotal(Yen(BigInteger(String(total))!), for: regime)
+    /// Adds a charge to its regime's total, in 128 bits while the sum fits.
+    @inline(__always)
+    private func addToTotal(_ amount: Int128, regime index: Int) {
+        let (sum, overflow) = (fastTotals[index] ?? 0).addingReportingOverflow(amount)
+        if overflow {
+            fastLongTotals[index] = (fastLongTotals[index] ?? BigInteger(0)) + amount.bigInteger
+            if fastTotals[index] == nil { fastTotals[index] = 0 }
+        } else {
+            fastTotals[index] = sum
+        }
+    }
+
+    private func addToLongTotal(_ amount: BigInteger, regime index: Int) {
+        fastLongTotals[index] = (fastLongTotals[index] ?? BigInteger(0)) + amount
     }
 
     private enum FastOutcome {
@@ -149,32 +162,37 @@ final class CSVBlock: @unchecked Sendable {
             guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return .holdBack }
         }
         let regime = field(fast.regime)
-        guard let row = ContractRowKernel.read(
-                bytes, regime: regime, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid),
-                excluded: fast.excluded.map(field)),
-            let charge = kernel.charge(row, bytes: bytes, scratch: scratch)
+        guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return .general }
+        let entry = fast.regimes[index]
+        if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return .general }
+        guard let row = PlainRow.read(bytes, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid), excluded: fast.excluded.map(field))
         else { return .general }
+        var amount: Int128 = 0
+        var big: BigInteger? = nil
+        var inScratch = false
+        let waived: Bool, countedDays: Int, excludedDays: Int
+        switch entry.engine {
+        case .seedKernel:
+            guard let charge = kernel.charge(row, bytes: bytes, scratch: scratch) else { return .general }
+            (amount, inScratch, waived, countedDays, excludedDays) = (charge.amount, charge.inScratch, charge.waived, charge.countedDays, charge.excludedDays)
+            if inScratch { addToLongTotal(scratch.bigInteger, regime: index) }
+        case .plan(let accrualPlan):
+            let excluded = row.hasExcluded
+                ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: row.excludedFirst), last: CivilDate(dayNumber: row.excludedLast))]) : .none
+            let longPrincipal = row.longAmount.map { BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))! }
+            guard let charge = accrualPlan.plainCharge(
+                    principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: longPrincipal,
+                    due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded)
+            else { return .general }
+            (amount, big, waived, countedDays, excludedDays) = (charge.amount, charge.bigAmount, charge.waived, charge.countedDays, charge.excludedDays)
+            if let big { addToLongTotal(big, regime: index) }
+        }
+        if !inScratch && big == nil { addToTotal(amount, regime: index) }
 
         rows += 1
         summary.read += 1
         summary.computed += 1
-        if charge.waived { summary.waived += 1 }
-        if row.lateCompletion {
-            lateCompletionTotal = (lateCompletionTotal ?? 0) + charge.amount
-        } else {
-            latePaymentTotal = (latePaymentTotal ?? 0) + charge.amount
-        }
-        if charge.inScratch {
-            let total: IntegerScratch
-            if row.lateCompletion {
-                total = lateCompletionLongTotal ?? IntegerScratch()
-                lateCompletionLongTotal = total
-            } else {
-                total = latePaymentLongTotal ?? IntegerScratch()
-                latePaymentLongTotal = total
-            }
-            total.add(scratch)
-        }
+        if waived { summary.waived += 1 }
         // id,regime,line,status,amount,counted_days,excluded_days,error — the same bytes
         // CSVWriter writes: neither id nor regime can need quoting here (no comma, quote or line
         // break, no formula start).
@@ -184,17 +202,19 @@ final class CSVBlock: @unchecked Sendable {
         output.append(bytes + regime.0, count: regime.1 - regime.0)
         output.append(0x2C)
         output.appendDecimal(Int128(line))
-        let status = charge.waived ? CSVBlock.waivedField : CSVBlock.okField
+        let status = waived ? CSVBlock.waivedField : CSVBlock.okField
         output.append(status.utf8Start, count: status.utf8CodeUnitCount)
-        if charge.inScratch {
+        if inScratch {
             scratch.withDecimalDigits { output.append($0.baseAddress!, count: $0.count) }
+        } else if let big {
+            output.append(big.description)
         } else {
-            output.appendDecimal(charge.amount)
+            output.appendDecimal(amount)
         }
         output.append(0x2C)
-        output.appendDecimal(Int128(charge.countedDays))
+        output.appendDecimal(Int128(countedDays))
         output.append(0x2C)
-        output.appendDecimal(Int128(charge.excludedDays))
+        output.appendDecimal(Int128(excludedDays))
         output.append(0x2C)
         output.append(0x0A)
         return .written
@@ -244,7 +264,7 @@ final class CSVBlock: @unchecked Sendable {
             noteIndex += 1
         }
         write(UnsafeRawBufferPointer(rebasing: output.bytes[written..<bodyEnd]))
-        addFastTotals()
+        addFastTotals(plan)
         total.add(summary)
     }
 

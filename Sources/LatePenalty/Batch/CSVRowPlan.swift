@@ -17,9 +17,28 @@ struct CSVRowPlan: Sendable {
         let due: Int
         let paid: Int
         let excluded: Int?
-        /// Columns a contract regime could read that the kernel does not (payments, rate …):
-        /// they must be empty for a row to take the fast path.
+        /// Columns some regime reads that a plain row leaves empty (payments, rate …): they must
+        /// be empty for a row to take the fast path.
         let mustBeEmpty: [Int]
+        /// The regimes whose plain rows the fast path computes, in the catalog's order.
+        let regimes: [FastRegime]
+    }
+
+    /// A regime the fast path computes, and how.
+    struct FastRegime: Sendable {
+        let name: String
+        let nameBytes: [UInt8]
+        let engine: Engine
+        /// Whether the regime reads `excluded` (else a row that fills it goes the general way,
+        /// which reports it).
+        let readsExcluded: Bool
+
+        enum Engine: Sendable {
+            /// The seed contract's 年2.5% day charge (``ContractRowKernel``).
+            case seedKernel
+            /// Any other charge by the day, by its compiled plan.
+            case plan(AccrualPlan)
+        }
     }
 
     init(columns: [String], encoding: TextEncoding, options: Batch.Options) {
@@ -33,17 +52,30 @@ struct CSVRowPlan: Sendable {
             return indices.count == 1 ? indices[0] : nil
         }
         let read: Set<String> = ["id", "regime", "amount", "due", "paid", "excluded"]
-        let kernelRegimes = options.catalog.regime(named: ContractRegime.lateCompletion.rawValue) as? ContractRegime == .lateCompletion
-            && options.catalog.regime(named: ContractRegime.latePayment.rawValue) as? ContractRegime == .latePayment
-        if options.format == .csv, !options.explain, kernelRegimes,
+        let regimes = CSVRowPlan.fastRegimes(options.catalog)
+        if options.format == .csv, !options.explain, !regimes.isEmpty,
             let id = only("id"), let regime = only("regime"), let amount = only("amount"), let due = only("due"), let paid = only("paid"),
             columns.filter({ $0 == "excluded" }).count <= 1
         {
             fast = FastColumns(
                 id: id, regime: regime, amount: amount, due: due, paid: paid, excluded: only("excluded"),
-                mustBeEmpty: columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) })
+                mustBeEmpty: columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) },
+                regimes: regimes)
         } else {
             fast = nil
+        }
+    }
+
+    /// The catalog's regimes whose plain rows the fast path computes: the seed contract's two
+    /// 年2.5% day charges by their kernel (unless a rate file replaced them), every other charge
+    /// by the day by its plan.
+    static func fastRegimes(_ catalog: RegimeCatalog) -> [FastRegime] {
+        catalog.names.compactMap { name in
+            guard let regime = catalog.regime(named: name) as? any PlannedRegime, let plan = regime.plainRowPlan else { return nil }
+            let kernel = regime as? ContractRegime == .lateCompletion || regime as? ContractRegime == .latePayment
+            return FastRegime(
+                name: name, nameBytes: Array(name.utf8), engine: kernel ? .seedKernel : .plan(plan),
+                readsExcluded: regime.fields.contains("excluded"))
         }
     }
 }

@@ -56,18 +56,10 @@ enum ByteFields {
         }
         let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
         let month = Int(m0) * 10 + Int(m1), day = Int(d0) * 10 + Int(d1)
-        guard year >= 1, month >= 1, month <= 12, day >= 1 else { return nil }
-        if day > 28 {
-            let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
-            guard day <= length else { return nil }
-        }
-        // CivilDate.dayNumber's arithmetic (years 1–9999, so no negative years here).
-        let y = month <= 2 ? year - 1 : year
-        let era = y / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        guard year >= 1, month >= 1, month <= 12, day >= 1,
+            day <= 28 || day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
+        return CivilDate.dayNumber(year: year, month: month, day: day)
     }
 
     /// A whole number written as 1 to 18 ASCII digits (leading zeros allowed), or nil. Longer

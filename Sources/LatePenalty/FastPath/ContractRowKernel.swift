@@ -10,20 +10,6 @@
 /// proven equal to the GMP path: in `Int128` for amounts of up to 18 digits, on a reused GMP
 /// integer (``IntegerScratch``) for longer ones.
 struct ContractRowKernel: Sendable {
-    /// A row's values, read from its bytes.
-    struct Row {
-        var lateCompletion: Bool
-        /// The amount, when it has at most 18 digits.
-        var amount: UInt64
-        /// Where a longer amount's digits are (start, end), or nil.
-        var longAmount: (Int, Int)?
-        var due: Int
-        var paid: Int
-        /// The excluded days as one run of day numbers (`first > last`: none).
-        var excludedFirst: Int
-        var excludedLast: Int
-    }
-
     /// What one row comes to.
     struct Charge {
         /// The charge; for a long amount, 0 here and the charge in the scratch integer.
@@ -38,54 +24,13 @@ struct ContractRowKernel: Sendable {
     static let latePaymentName = Array(ContractRegime.latePayment.rawValue.utf8)
 
     private let kernel = DayChargeKernel.seedContract
-    private static let latestDayCounted = Accrual.latestDayCounted.dayNumber
 
-    /// Reads the regime, amount, dates and excluded days, or returns nil to send the row the
-    /// general way. Field positions are byte offsets into `bytes`, already trimmed.
+    /// Which of the two regimes `regime` names (true: late completion), or nil.
     @inline(__always)
-    static func read(
-        _ bytes: UnsafePointer<UInt8>, regime: (Int, Int), amount: (Int, Int), due: (Int, Int), paid: (Int, Int),
-        excluded: (Int, Int)?
-    ) -> Row? {
-        let lateCompletion: Bool
-        if ByteFields.equals(bytes, regime.0, regime.1, lateCompletionName) {
-            lateCompletion = true
-        } else if ByteFields.equals(bytes, regime.0, regime.1, latePaymentName) {
-            lateCompletion = false
-        } else {
-            return nil
-        }
-        var longAmount: (Int, Int)? = nil
-        var value: UInt64 = 0
-        if let short = ByteFields.digits(bytes, amount.0, amount.1) {
-            value = short
-        } else {
-            guard amount.1 - amount.0 > 18, (amount.0..<amount.1).allSatisfy({ bytes[$0] &- 0x30 <= 9 }) else { return nil }
-            longAmount = amount
-        }
-        guard let dueDay = ByteFields.isoDayNumber(bytes, due.0, due.1),
-            let paidDay = ByteFields.isoDayNumber(bytes, paid.0, paid.1),
-            dueDay <= latestDayCounted, paidDay <= latestDayCounted  // later: the general way's error
-        else { return nil }
-        var row = Row(lateCompletion: lateCompletion, amount: value, longAmount: longAmount, due: dueDay, paid: paidDay, excludedFirst: 1, excludedLast: 0)
-        if let (start, end) = excluded, end > start {
-            switch end - start {
-            case 10:
-                guard let day = ByteFields.isoDayNumber(bytes, start, end) else { return nil }
-                row.excludedFirst = day
-                row.excludedLast = day
-            case 22:
-                guard bytes[start + 10] == 0x2E, bytes[start + 11] == 0x2E,
-                    let from = ByteFields.isoDayNumber(bytes, start, start + 10),
-                    let to = ByteFields.isoDayNumber(bytes, start + 12, end), from <= to
-                else { return nil }
-                row.excludedFirst = from
-                row.excludedLast = to
-            default:
-                return nil
-            }
-        }
-        return row
+    static func regime(_ bytes: UnsafePointer<UInt8>, _ regime: (Int, Int)) -> Bool? {
+        if ByteFields.equals(bytes, regime.0, regime.1, lateCompletionName) { return true }
+        if ByteFields.equals(bytes, regime.0, regime.1, latePaymentName) { return false }
+        return nil
     }
 
     /// The charge for `row`: days after `due` through `paid` less the excluded ones, the
@@ -93,7 +38,7 @@ struct ContractRowKernel: Sendable {
     /// computed in `scratch`, which then holds the charge. Nil only if an `Int128` product
     /// overflows, which 18-digit amounts cannot reach.
     @inline(__always)
-    func charge(_ row: Row, bytes: UnsafePointer<UInt8>, scratch: IntegerScratch) -> Charge? {
+    func charge(_ row: PlainRow, bytes: UnsafePointer<UInt8>, scratch: IntegerScratch) -> Charge? {
         guard row.paid > row.due else {
             return Charge(amount: 0, inScratch: false, waived: false, countedDays: 0, excludedDays: 0)
         }

@@ -10,6 +10,8 @@ public struct DataRegime: Regime {
     /// What the regime does, in a sentence or two, with its source.
     public let summary: String
     public let terms: AccrualTerms
+    /// The terms compiled once, for every row without a rate of its own.
+    let plan: AccrualPlan
     /// The definition as loaded (after any overlay), for printing and for rate files.
     let definition: RegimeFile
     public var fields: [String] { ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due"] + (usesContractDate ? ["contract_date"] : []) }
@@ -75,6 +77,7 @@ public struct DataRegime: Regime {
             resultRounding: try DataRegime.rounding(file.result, what: "result", regime: file.name) ?? .floorToYen,
             minimum: try DataRegime.yen(file.result?.minimum, what: "result.minimum", regime: file.name).map { .waiveBelow($0) } ?? MinimumRule.none,
             paymentAllocation: try DataRegime.allocation(file.payments, regime: file.name))
+        plan = AccrualPlan(terms: terms)
     }
 
     static func rounding(_ amounts: RegimeFile.Amounts?, what: String, regime: String) throws(InputError) -> Rounding? {
@@ -127,8 +130,12 @@ public struct DataRegime: Regime {
     public func compute(_ values: [String: String]) throws(InputError) -> ChargeResult {
         try rejectUnused(values)
         let fields = CaseFields(values: values)
-        var terms = self.terms
-        terms.rates = try DataRegime.overriddenRates(terms.rates, fields)
+        var plan = self.plan
+        if fields.text("rate") != nil || fields.text("high_rate") != nil {
+            var terms = self.terms
+            terms.rates = try DataRegime.overriddenRates(terms.rates, fields)
+            plan = AccrualPlan(terms: terms)
+        }
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
             end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
@@ -140,7 +147,7 @@ public struct DataRegime: Regime {
         ]
         if let contractDate = delay.contractDate { inputs.append(.init("contract_date", "contract date (契約日)", contractDate.iso8601)) }
         if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
-        return try Accrual.compute(delay, terms: terms, rule: rule, inputs: inputs)
+        return try Accrual.compute(delay, plan: plan, rule: rule, inputs: inputs)
     }
 
     /// An explicit `rate` (and `high_rate`) in the row replaces the table for that row.

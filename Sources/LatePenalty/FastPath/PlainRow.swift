@@ -1,0 +1,58 @@
+/// The values of a row in its plainest form, read straight from its bytes: an amount of ASCII
+/// digits, ISO dates, at most one excluded date or `FROM..TO` range. Any other form, valid or
+/// not, goes the general way, which reads every form and reports every error.
+struct PlainRow {
+    /// The amount, when it has at most 18 digits.
+    var amount: UInt64
+    /// Where a longer amount's digits are (start, end), or nil.
+    var longAmount: (Int, Int)?
+    var due: Int
+    var paid: Int
+    /// The excluded days as one run of day numbers (`first > last`: none).
+    var excludedFirst: Int
+    var excludedLast: Int
+
+    private static let latestDayCounted = Accrual.latestDayCounted.dayNumber
+
+    /// Reads the amount, dates and excluded days, or returns nil to send the row the general
+    /// way. Field positions are byte offsets into `bytes`, already trimmed.
+    @inline(__always)
+    static func read(
+        _ bytes: UnsafePointer<UInt8>, amount: (Int, Int), due: (Int, Int), paid: (Int, Int), excluded: (Int, Int)?
+    ) -> PlainRow? {
+        var longAmount: (Int, Int)? = nil
+        var value: UInt64 = 0
+        if let short = ByteFields.digits(bytes, amount.0, amount.1) {
+            value = short
+        } else {
+            guard amount.1 - amount.0 > 18, (amount.0..<amount.1).allSatisfy({ bytes[$0] &- 0x30 <= 9 }) else { return nil }
+            longAmount = amount
+        }
+        guard let dueDay = ByteFields.isoDayNumber(bytes, due.0, due.1),
+            let paidDay = ByteFields.isoDayNumber(bytes, paid.0, paid.1),
+            dueDay <= latestDayCounted, paidDay <= latestDayCounted  // later: the general way's error
+        else { return nil }
+        var row = PlainRow(amount: value, longAmount: longAmount, due: dueDay, paid: paidDay, excludedFirst: 1, excludedLast: 0)
+        if let (start, end) = excluded, end > start {
+            switch end - start {
+            case 10:
+                guard let day = ByteFields.isoDayNumber(bytes, start, end) else { return nil }
+                row.excludedFirst = day
+                row.excludedLast = day
+            case 22:
+                guard bytes[start + 10] == 0x2E, bytes[start + 11] == 0x2E,
+                    let from = ByteFields.isoDayNumber(bytes, start, start + 10),
+                    let to = ByteFields.isoDayNumber(bytes, start + 12, end), from <= to
+                else { return nil }
+                row.excludedFirst = from
+                row.excludedLast = to
+            default:
+                return nil
+            }
+        }
+        return row
+    }
+
+    /// Whether the row has excluded days.
+    var hasExcluded: Bool { excludedFirst <= excludedLast }
+}
