@@ -27,17 +27,23 @@ struct RateResolver {
     func pieces(of period: DateWindow) -> [DateWindow] {
         var starts: [CivilDate] = []
         if let lowEnd, period.contains(lowEnd), lowEnd < period.last { starts.append(lowEnd.nextDay) }
-        if plan.splitsAtNewYear && period.last.year > period.first.year {
-            for year in (period.first.year + 1)...period.last.year { starts.append(CivilDate.firstDay(ofYear: year)) }
+        if plan.splitsAtNewYear {
+            let firstYear = period.first.year, lastYear = period.last.year
+            if lastYear > firstYear {
+                for year in (firstYear + 1)...lastYear { starts.append(CivilDate.firstDay(ofYear: year)) }
+            }
         }
         if case .table(let schedule, .eachDay) = plan.source {
             for row in schedule.rows where row.window.first > period.first && row.window.first <= period.last {
                 starts.append(row.window.first)
             }
         }
+        if starts.isEmpty { return [period] }
+        starts.sort()
         var pieces: [DateWindow] = []
+        pieces.reserveCapacity(starts.count + 1)
         var first = period.first
-        for start in Set(starts).sorted() {
+        for start in starts where start > first {  // sorted: a repeated start is skipped
             pieces.append(DateWindow(first: first, last: start.previousDay))
             first = start
         }

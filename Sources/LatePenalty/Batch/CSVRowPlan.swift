@@ -24,14 +24,22 @@ struct CSVRowPlan: Sendable {
         let regimes: [FastRegime]
     }
 
-    /// A regime the fast path computes, and how.
-    struct FastRegime: Sendable {
+    /// A regime the fast path computes, and how (a class: looked up for every row, so passing it
+    /// costs one reference count).
+    final class FastRegime: Sendable {
         let name: String
         let nameBytes: [UInt8]
         let engine: Engine
         /// Whether the regime reads `excluded` (else a row that fills it goes the general way,
         /// which reports it).
         let readsExcluded: Bool
+
+        init(name: String, nameBytes: [UInt8], engine: Engine, readsExcluded: Bool) {
+            self.name = name
+            self.nameBytes = nameBytes
+            self.engine = engine
+            self.readsExcluded = readsExcluded
+        }
 
         enum Engine: Sendable {
             /// The seed contract's 年2.5% day charge (``ContractRowKernel``).

@@ -71,7 +71,6 @@ extension AccrualPlan {
 
         /// Adds the segments of one balance period; false on overflow.
         mutating func accrue(_ balance: N, over period: DateWindow, explanation: inout Explanation?) throws(InputError) -> Bool {
-            let terms = plan.terms
             if let minimum = constants.baseMinimum, balance < minimum {
                 let threshold = yen(minimum)
                 explanation?.bases.append(Explanation.Base(
@@ -80,25 +79,25 @@ extension AccrualPlan {
                 return true
             }
             var base = balance
-            if let unit = constants.baseUnit, let rounding = terms.baseRounding {
-                guard let rounded = balance.divided(by: unit, rounding: rounding.mode).multiplied(by: unit) else { return false }
+            if let unit = constants.baseUnit, let mode = plan.baseMode {
+                guard let rounded = balance.divided(by: unit, rounding: mode).multiplied(by: unit) else { return false }
                 base = rounded
             }
-            explanation?.bases.append(Explanation.Base(from: period.first, balance: yen(balance), rounding: terms.baseRounding, base: yen(base), note: nil))
+            explanation?.bases.append(Explanation.Base(from: period.first, balance: yen(balance), rounding: plan.terms.baseRounding, base: yen(base), note: nil))
             for piece in rates.pieces(of: period) {
                 let (row, low) = try rates.source(on: piece.first)
                 let rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
                 let described = explanation == nil ? nil : try rates.rate(on: piece.first)
-                for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
+                for part in try plan.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
                     guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
-                        throw InputError(field: nil, reason: "the day-count basis \(terms.basis.name) gave a year of \(part.perYear) days, which it does not declare")
+                        throw InputError(field: nil, reason: "the day-count basis \(plan.basis.name) gave a year of \(part.perYear) days, which it does not declare")
                     }
                     guard let exact = base.multiplied(by: N(part.years))?.multiplied(by: rate)?.multiplied(by: N(constants.basisScale / part.perYear))
                     else { return false }
                     var value = exact
                     var rounded: N? = nil
-                    if let divisor = constants.segmentDivisor, let unit = constants.segmentUnit, case .eachSegment(let rounding) = terms.segmentRounding {
-                        guard let yen = exact.divided(by: divisor, rounding: rounding.mode).multiplied(by: unit),
+                    if let divisor = constants.segmentDivisor, let unit = constants.segmentUnit, let mode = plan.segmentMode {
+                        guard let yen = exact.divided(by: divisor, rounding: mode).multiplied(by: unit),
                             let scaled = yen.multiplied(by: constants.denominator)
                         else { return false }
                         rounded = yen
@@ -112,7 +111,7 @@ extension AccrualPlan {
                     accruedSinceLastPayment = newAccrued
                     segments += 1
                     if let described {
-                        let segmentRule: Rounding? = if case .eachSegment(let rounding) = terms.segmentRounding { rounding } else { nil }
+                        let segmentRule: Rounding? = if case .eachSegment(let rounding) = plan.terms.segmentRounding { rounding } else { nil }
                         let piece = part.piece
                         explanation?.segments.append(Explanation.Segment(
                             window: part.window, days: part.days, principal: yen(base), rate: described.0,
@@ -128,7 +127,7 @@ extension AccrualPlan {
         /// charged from the day after the payment; nil on overflow.
         mutating func applyPayment(_ amount: N, on date: CivilDate, to balance: N, explanation: inout Explanation?) -> N? {
             var toPrincipal = amount
-            if plan.terms.paymentAllocation == .interestFirst {
+            if plan.interestFirst {
                 guard let unpaid = unpaidInterest.adding(accruedSinceLastPayment) else { return nil }
                 let owed = unpaid.divided(by: constants.denominator, rounding: .floor)
                 let toInterest = min(amount, owed)
@@ -152,13 +151,13 @@ extension AccrualPlan {
 
         /// The sum, its rounding and the minimum rule; nil on overflow.
         func finish(explanation: inout Explanation?) -> Outcome<N>? {
-            let terms = plan.terms
-            guard let rounded = total.divided(by: constants.resultDivisor, rounding: terms.resultRounding.mode).multiplied(by: constants.resultUnit)
+            guard let rounded = total.divided(by: constants.resultDivisor, rounding: plan.resultMode).multiplied(by: constants.resultUnit)
             else { return nil }
             var amount = rounded
             if let threshold = constants.waiveBelow, rounded < threshold { amount = .zero }
             let waived = constants.waiveBelow != nil && total > .zero && amount == .zero
             if explanation != nil {
+                let terms = plan.terms
                 let sum = exact(total)
                 if segments > 1 { explanation?.steps.append(.value(label: "sum of segments (合計)", exact: sum)) }
                 explanation?.steps.append(.rounding(label: "result", rule: terms.resultRounding, before: sum, after: yen(rounded)))

@@ -12,7 +12,9 @@
 /// 1,603,080 × 10^k for rates of k decimals), and as GMP integers for any terms. A row is
 /// computed in `Int128` first; if any product overflows, the same evaluator runs again on GMP
 /// integers, so every amount of any size comes out exact.
-struct AccrualPlan: Sendable {
+///
+/// A class, immutable once made: rows share one plan, and passing it costs one reference count.
+final class AccrualPlan: Sendable {
     let terms: AccrualTerms
     /// The constants as GMP integers: always there.
     let big: Constants<BigInteger>
@@ -20,7 +22,7 @@ struct AccrualPlan: Sendable {
     let small: Constants<Int128>?
 
     /// The plan's numbers in one integer type.
-    struct Constants<N: PlanInteger>: Sendable {
+    final class Constants<N: PlanInteger>: Sendable {
         /// `L`: every exact value is a numerator over it.
         let denominator: N
         /// The least common multiple of the basis's year lengths.
@@ -38,10 +40,38 @@ struct AccrualPlan: Sendable {
         let resultUnit: N
         /// Below this a result is waived, when the terms have a minimum.
         let waiveBelow: N?
+
+        init(
+            denominator: N, basisScale: Int, scaledRates: [(low: N, high: N)], baseUnit: N?, baseMinimum: N?,
+            segmentDivisor: N?, segmentUnit: N?, resultDivisor: N, resultUnit: N, waiveBelow: N?
+        ) {
+            self.denominator = denominator
+            self.basisScale = basisScale
+            self.scaledRates = scaledRates
+            self.baseUnit = baseUnit
+            self.baseMinimum = baseMinimum
+            self.segmentDivisor = segmentDivisor
+            self.segmentUnit = segmentUnit
+            self.resultDivisor = resultDivisor
+            self.resultUnit = resultUnit
+            self.waiveBelow = waiveBelow
+        }
     }
+
+    // The terms a row reads, taken out once (reading them through `terms` would copy it).
+    let basis: any DayCountBasis
+    let baseMode: RoundingMode?
+    let segmentMode: RoundingMode?
+    let resultMode: RoundingMode
+    let interestFirst: Bool
 
     init(terms: AccrualTerms) {
         self.terms = terms
+        basis = terms.basis
+        baseMode = terms.baseRounding?.mode
+        segmentMode = if case .eachSegment(let rounding) = terms.segmentRounding { rounding.mode } else { nil }
+        resultMode = terms.resultRounding.mode
+        interestFirst = terms.paymentAllocation == .interestFirst
         let big = AccrualPlan.constants(terms)
         self.big = big
         small = AccrualPlan.fitted(big)
