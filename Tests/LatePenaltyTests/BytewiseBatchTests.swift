@@ -75,7 +75,13 @@ struct BytewiseBatchTests {
         case "amount": return amount(&random)
         case "due", "paid": return date(&random)
         case "excluded": return excluded(&random)
-        case "payments": return random.below(6) == 0 ? "2022-04-01:1000" : ""
+        case "payments":
+            switch random.below(8) {
+            case 0: return random.pick(["2022-04-01:1000", "2022-04-01:0", "2022-04-01:1000;", "2022-04-01: 1000", "2022-04-01:1,000", "x", ";"])
+            case 1, 2:  // one to four payments, some on the same day, some before, on or after the window
+                return (0..<(1 + random.below(4))).map { _ in date(&random) + ":" + amount(&random) }.joined(separator: ";")
+            default: return ""
+            }
         case "rate": return random.below(6) == 0 ? "3" : (random.below(4) == 0 ? " " : "")
         case "high_rate": return random.below(8) == 0 ? "9.1" : ""
         case "contract_date": return random.below(6) == 0 ? date(&random) : ""
@@ -143,7 +149,7 @@ struct BytewiseBatchTests {
         // Rows like scripts/generate-rows writes, the shape the fast path is for, with a bad row
         // every 700 rows so that line numbers are checked across many spans.
         var random = SplitMix(state: 20_221_121)
-        var text = "id,regime,amount,due,paid,excluded" + newline
+        var text = "id,regime,amount,due,paid,excluded,payments" + newline
         for index in 0..<5_000 {
             let due = 18_700 + random.below(1_500), paid = due - 20 + random.below(420)
             var excluded = ""
@@ -153,9 +159,14 @@ struct BytewiseBatchTests {
             }
             let regime = Self.bulkRegimes[index % Self.bulkRegimes.count]
             let amount = index % 700 == 699 ? "12,34" : String(1 + random.below(10_000_000_000))
-            text += "C\(index),\(regime),\(amount),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)" + newline
+            var payments = ""
+            if index % 3 == 0 && paid > due + 3 {
+                payments = (0..<3).map { _ in CivilDate(dayNumber: due + 1 + random.below(paid - due - 1)).iso8601 + ":" + String(1 + random.below(1_000_000)) }
+                    .joined(separator: ";")
+            }
+            text += "C\(index),\(regime),\(amount),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded),\(payments)" + newline
         }
-        text += "C17,contract-late-payment,100,2022-03-25,2022-04-30," + newline  // a repeat, at the end
+        text += "C17,contract-late-payment,100,2022-03-25,2022-04-30,," + newline  // a repeat, at the end
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 64, screened: true) }
     }
 

@@ -174,14 +174,29 @@ public enum Accrual {
 
     /// Partial payments summed by date, in date order; none may fall after the end day.
     static func paymentsByDate(_ delay: DelayCase) throws(InputError) -> [(CivilDate, Yen)] {
-        var byDate: [CivilDate: Yen] = [:]
-        for payment in delay.payments {
-            guard payment.date <= delay.end else {
-                throw InputError(field: "payments", reason: "the payment on \(payment.date) is after the final payment day \(delay.end); the final day must be the last")
-            }
-            byDate[payment.date, default: .zero] = byDate[payment.date, default: .zero] + payment.amount
+        // Yen never overflows, so the sum is always there.
+        try byDate(delay.payments.map { ($0.date, $0.amount) }, end: delay.end) { $0 + $1 }?.map { ($0.date, $0.amount) } ?? []
+    }
+
+    /// Payments summed by date, in date order, or nil when a sum overflows; a payment after
+    /// `end` is an error. The one rule for the record path and the byte-level path.
+    static func byDate<Amount>(
+        _ payments: [(date: CivilDate, amount: Amount)], end: CivilDate, adding: (Amount, Amount) -> Amount?
+    ) throws(InputError) -> [(date: CivilDate, amount: Amount)]? {
+        if let late = payments.first(where: { $0.date > end }) {
+            throw InputError(field: "payments", reason: "the payment on \(late.date) is after the final payment day \(end); the final day must be the last")
         }
-        return byDate.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var merged: [(date: CivilDate, amount: Amount)] = []
+        merged.reserveCapacity(payments.count)
+        for payment in payments.sorted(by: { $0.date < $1.date }) {
+            if let last = merged.last, last.date == payment.date {
+                guard let sum = adding(last.amount, payment.amount) else { return nil }
+                merged[merged.count - 1].amount = sum
+            } else {
+                merged.append(payment)
+            }
+        }
+        return merged
     }
 }
 

@@ -23,6 +23,8 @@ final class CSVBlock: @unchecked Sendable {
     private var fastLongTotals: [BigInteger?] = []
     /// The GMP integer the seed kernel computes long amounts in.
     private let scratch = IntegerScratch()
+    /// A row's partial payments, read into the same storage row after row.
+    private var payments: [(date: CivilDate, amount: Int128)] = []
     private var rows = 0
 
     init(spans: [InputSpan]) { self.spans = spans }
@@ -165,24 +167,32 @@ final class CSVBlock: @unchecked Sendable {
         guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return .general }
         let entry = fast.regimes[index]
         if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return .general }
+        var hasPayments = false
+        if let column = fast.payments {
+            let (start, end) = field(column)
+            if end > start {
+                guard entry.readsPayments, PlainRow.readPayments(bytes, start, end, into: &payments) else { return .general }
+                hasPayments = true
+            }
+        }
         guard let row = PlainRow.read(bytes, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid), excluded: fast.excluded.map(field))
         else { return .general }
         var amount: Int128 = 0
         var big: BigInteger? = nil
         var inScratch = false
         let waived: Bool, countedDays: Int, excludedDays: Int
-        switch entry.engine {
-        case .seedKernel:
+        if entry.seedKernel && !hasPayments {
             guard let charge = kernel.charge(row, bytes: bytes, scratch: scratch) else { return .general }
             (amount, inScratch, waived, countedDays, excludedDays) = (charge.amount, charge.inScratch, charge.waived, charge.countedDays, charge.excludedDays)
             if inScratch { addToLongTotal(scratch.bigInteger, regime: index) }
-        case .plan(let accrualPlan):
+        } else {
             let excluded = row.hasExcluded
                 ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: row.excludedFirst), last: CivilDate(dayNumber: row.excludedLast))]) : .none
             let longPrincipal = row.longAmount.map { BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))! }
-            guard let charge = accrualPlan.plainCharge(
+            guard let charge = entry.plan.plainCharge(
                     principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: longPrincipal,
-                    due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded)
+                    due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded,
+                    payments: hasPayments ? payments : [])
             else { return .general }
             (amount, big, waived, countedDays, excludedDays) = (charge.amount, charge.bigAmount, charge.waived, charge.countedDays, charge.excludedDays)
             if let big { addToLongTotal(big, regime: index) }

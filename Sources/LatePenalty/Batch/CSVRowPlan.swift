@@ -17,6 +17,7 @@ struct CSVRowPlan: Sendable {
         let due: Int
         let paid: Int
         let excluded: Int?
+        let payments: Int?
         /// Columns some regime reads that a plain row leaves empty (payments, rate …): they must
         /// be empty for a row to take the fast path.
         let mustBeEmpty: [Int]
@@ -29,23 +30,23 @@ struct CSVRowPlan: Sendable {
     final class FastRegime: Sendable {
         let name: String
         let nameBytes: [UInt8]
-        let engine: Engine
-        /// Whether the regime reads `excluded` (else a row that fills it goes the general way,
-        /// which reports it).
+        /// The regime's compiled terms: how its rows are computed.
+        let plan: AccrualPlan
+        /// Whether rows without payments may take the seed contract's 年2.5% kernel
+        /// (``ContractRowKernel``), proven equal to the plan and faster.
+        let seedKernel: Bool
+        /// Whether the regime reads `excluded` and `payments` (else a row that fills one goes
+        /// the general way, which reports it).
         let readsExcluded: Bool
+        let readsPayments: Bool
 
-        init(name: String, nameBytes: [UInt8], engine: Engine, readsExcluded: Bool) {
+        init(name: String, plan: AccrualPlan, seedKernel: Bool, fields: [String]) {
             self.name = name
-            self.nameBytes = nameBytes
-            self.engine = engine
-            self.readsExcluded = readsExcluded
-        }
-
-        enum Engine: Sendable {
-            /// The seed contract's 年2.5% day charge (``ContractRowKernel``).
-            case seedKernel
-            /// Any other charge by the day, by its compiled plan.
-            case plan(AccrualPlan)
+            nameBytes = Array(name.utf8)
+            self.plan = plan
+            self.seedKernel = seedKernel
+            readsExcluded = fields.contains("excluded")
+            readsPayments = fields.contains("payments")
         }
     }
 
@@ -59,14 +60,14 @@ struct CSVRowPlan: Sendable {
             let indices = columns.indices.filter { columns[$0] == name }
             return indices.count == 1 ? indices[0] : nil
         }
-        let read: Set<String> = ["id", "regime", "amount", "due", "paid", "excluded"]
+        let read: Set<String> = ["id", "regime", "amount", "due", "paid", "excluded", "payments"]
         let regimes = CSVRowPlan.fastRegimes(options.catalog)
         if options.format == .csv, !options.explain, !regimes.isEmpty,
             let id = only("id"), let regime = only("regime"), let amount = only("amount"), let due = only("due"), let paid = only("paid"),
-            columns.filter({ $0 == "excluded" }).count <= 1
+            columns.filter({ $0 == "excluded" }).count <= 1, columns.filter({ $0 == "payments" }).count <= 1
         {
             fast = FastColumns(
-                id: id, regime: regime, amount: amount, due: due, paid: paid, excluded: only("excluded"),
+                id: id, regime: regime, amount: amount, due: due, paid: paid, excluded: only("excluded"), payments: only("payments"),
                 mustBeEmpty: columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) },
                 regimes: regimes)
         } else {
@@ -74,16 +75,14 @@ struct CSVRowPlan: Sendable {
         }
     }
 
-    /// The catalog's regimes whose plain rows the fast path computes: the seed contract's two
-    /// 年2.5% day charges by their kernel (unless a rate file replaced them), every other charge
-    /// by the day by its plan.
+    /// The catalog's regimes whose plain rows the fast path computes: every charge by the day,
+    /// by its plan, and the seed contract's two 年2.5% day charges by their kernel when a row
+    /// has no payments.
     static func fastRegimes(_ catalog: RegimeCatalog) -> [FastRegime] {
         catalog.names.compactMap { name in
             guard let regime = catalog.regime(named: name) as? any PlannedRegime, let plan = regime.plainRowPlan else { return nil }
             let kernel = regime as? ContractRegime == .lateCompletion || regime as? ContractRegime == .latePayment
-            return FastRegime(
-                name: name, nameBytes: Array(name.utf8), engine: kernel ? .seedKernel : .plan(plan),
-                readsExcluded: regime.fields.contains("excluded"))
+            return FastRegime(name: name, plan: plan, seedKernel: kernel, fields: regime.fields)
         }
     }
 }

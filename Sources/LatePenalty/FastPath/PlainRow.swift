@@ -53,6 +53,30 @@ struct PlainRow {
         return row
     }
 
+    /// The most partial payments a plain row holds; a row with more goes the general way.
+    static let maxPayments = 16
+
+    /// Reads partial payments written plainly, `YYYY-MM-DD:DIGITS` separated by `;` (no spaces,
+    /// amounts of 1 to 18 digits, not 0), into `payments` (emptied first). False sends the row
+    /// the general way, which reads every form and reports every error.
+    @inline(__always)
+    static func readPayments(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into payments: inout [(date: CivilDate, amount: Int128)]) -> Bool {
+        payments.removeAll(keepingCapacity: true)
+        var index = start
+        while index < end {
+            guard payments.count < maxPayments, end - index > 11, bytes[index + 10] == 0x3A,
+                let day = ByteFields.isoDayNumber(bytes, index, index + 10)
+            else { return false }
+            var amountEnd = index + 11
+            while amountEnd < end && bytes[amountEnd] != 0x3B { amountEnd += 1 }
+            guard let amount = ByteFields.digits(bytes, index + 11, amountEnd), amount > 0 else { return false }
+            payments.append((CivilDate(dayNumber: day), Int128(amount)))
+            index = amountEnd + 1
+            if amountEnd < end && index == end { return false }  // a trailing ';'
+        }
+        return true
+    }
+
     /// Whether the row has excluded days.
     var hasExcluded: Bool { excludedFirst <= excludedLast }
 }
