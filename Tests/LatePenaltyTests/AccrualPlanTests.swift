@@ -135,3 +135,31 @@ struct AccrualPlanTests {
         }
     }
 }
+
+/// The day-charge kernel is chosen by terms, never by a regime's name.
+@Suite("Day-charge kernel from terms")
+struct DayChargeKernelTermsTests {
+    @Test func takenForSimpleTermsOnly() {
+        #expect(DayChargeKernel.forTerms(LateCompletionPenalty.defaultTerms))
+        #expect(DayChargeKernel.forTerms(LatePaymentInterest.defaultTerms))
+        #expect(DayChargeKernel.forTerms(DamagesInterest.defaultTerms))
+        for name in RegimeCatalog.bundled.names {
+            guard let regime = RegimeCatalog.bundled.regime(named: name) as? DataRegime else { continue }
+            #expect(!DayChargeKernel.forTerms(regime.terms), "\(name)")
+        }
+        var terms = LateCompletionPenalty.defaultTerms
+        terms.basis = .actualByCalendarYear
+        #expect(!DayChargeKernel.forTerms(terms))
+    }
+
+    /// On rows without payments the kernel and the plan agree, amounts to 10^30.
+    @Test func equalToThePlan() async {
+        await propertyCheck(count: 500, input: Gen.int(in: Int.min...Int.max)) { seed in
+            var delay = AccrualPlanTests.randomCase(seed)
+            delay.payments = []
+            for terms in [LateCompletionPenalty.defaultTerms, DamagesInterest.defaultTerms] {
+                #expect(DayChargeKernel.agreesWithPlan(terms, delay), "seed \(seed)")
+            }
+        }
+    }
+}

@@ -15,3 +15,32 @@ extension Accrual {
         AccrualPlan(terms: terms).small != nil
     }
 }
+
+extension DayChargeKernel {
+    /// Whether `terms` get the kernel.
+    package static func forTerms(_ terms: AccrualTerms) -> Bool { DayChargeKernel(terms: terms) != nil }
+
+    /// Whether the kernel for `terms` and their plan give the same amount, status and days for
+    /// `delay` (its excluded days as one run at most, no payments), as the byte-level batch
+    /// computes a plain row.
+    package static func agreesWithPlan(_ terms: AccrualTerms, _ delay: DelayCase) -> Bool {
+        guard let kernel = DayChargeKernel(terms: terms), delay.excluded.runs.count <= 1, delay.payments.isEmpty else { return true }
+        let plan = AccrualPlan(terms: terms)
+        let digits = Array(delay.principal.value.description.utf8)
+        let short = digits.count <= 18 ? UInt64(delay.principal.value.description) : nil
+        let run = delay.excluded.runs.first
+        let row = PlainRow(
+            amount: short ?? 0, longAmount: short == nil ? (0, digits.count) : nil, due: delay.due.dayNumber, paid: delay.end.dayNumber,
+            excludedFirst: run?.first.dayNumber ?? 1, excludedLast: run?.last.dayNumber ?? 0)
+        let scratch = IntegerScratch()
+        guard let fast = digits.withUnsafeBufferPointer({ kernel.charge(row, bytes: $0.baseAddress!, scratch: scratch) }),
+            let planned = plan.plainCharge(
+                principal: short.map { Int128($0) }, longPrincipal: short == nil ? delay.principal.value : nil,
+                due: delay.due, end: delay.end, excluded: delay.excluded)
+        else { return false }
+        let fastAmount = fast.inScratch ? scratch.bigInteger : fast.amount.bigInteger
+        let plannedAmount = planned.bigAmount ?? planned.amount.bigInteger
+        return fastAmount == plannedAmount && fast.waived == planned.waived && fast.countedDays == planned.countedDays
+            && fast.excludedDays == planned.excludedDays
+    }
+}

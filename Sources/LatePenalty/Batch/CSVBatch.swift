@@ -5,11 +5,11 @@ extension Batch {
     /// ``run(_:options:output:diagnostics:progress:)``, much faster.
     ///
     /// The input is cut into spans of plain rows (``InputSpan``), handed out in blocks to
-    /// `options.jobs` threads and written back in input order. In a block, a row of
-    /// `contract-late-completion` or `contract-late-payment` in its plainest form is read and
-    /// computed straight from its bytes (``ContractRowKernel``) when the output is CSV without
-    /// `--explain`; every other row is decoded into an ``InputRecord`` and computed by its regime
-    /// as in the record-at-a-time batch. Rows whose id may repeat (``DuplicateIdScreen``) are
+    /// `options.jobs` threads and written back in input order. In a block, a row of any charge by
+    /// the day in its plain form (digits, ISO dates, one excluded range, plainly written
+    /// payments) is read and computed straight from its bytes by its regime's ``AccrualPlan`` or
+    /// ``DayChargeKernel`` when the output is CSV without `--explain`; every other row is decoded
+    /// into an ``InputRecord`` and computed by its regime as in the record-at-a-time batch. Rows whose id may repeat (``DuplicateIdScreen``) are
     /// held back and settled in input order when their block is written.
     ///
     /// `output` receives the output bytes (UTF-8) in order; they stay valid only during the call.

@@ -30,7 +30,6 @@ final class CSVBlock: @unchecked Sendable {
     init(spans: [InputSpan]) { self.spans = spans }
 
     func compute(plan: CSVRowPlan, options: Batch.Options) {
-        let kernel = ContractRowKernel()
         let regimeCount = plan.fast?.regimes.count ?? 0
         fastTotals = Array(repeating: nil, count: regimeCount)
         fastLongTotals = Array(repeating: nil, count: regimeCount)
@@ -54,7 +53,7 @@ final class CSVBlock: @unchecked Sendable {
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
                         if plainText, fields == plan.names.count, let fast = plan.fast {
-                            switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, kernel: kernel, options: options) {
+                            switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options) {
                             case .written:
                                 continue
                             case .holdBack:
@@ -144,13 +143,13 @@ final class CSVBlock: @unchecked Sendable {
         case general
     }
 
-    /// Computes a plain row with ``ContractRowKernel`` and writes its output, unless its id may
+    /// Computes a plain row by its regime's plan or kernel and writes its output, unless its id may
     /// repeat (when `checkingRepeats`: it is among `candidates`, or there are none because the
     /// input was not screened) or the row is not in the fast path's shape.
     @inline(__always)
     private func fastRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, line: Int,
-        fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?, kernel: ContractRowKernel,
+        fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?,
         options: Batch.Options
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
@@ -181,7 +180,7 @@ final class CSVBlock: @unchecked Sendable {
         var big: BigInteger? = nil
         var inScratch = false
         let waived: Bool, countedDays: Int, excludedDays: Int
-        if entry.seedKernel && !hasPayments {
+        if let kernel = entry.kernel, !hasPayments {
             guard let charge = kernel.charge(row, bytes: bytes, scratch: scratch) else { return .general }
             (amount, inScratch, waived, countedDays, excludedDays) = (charge.amount, charge.inScratch, charge.waived, charge.countedDays, charge.excludedDays)
             if inScratch { addToLongTotal(scratch.bigInteger, regime: index) }
@@ -305,7 +304,7 @@ final class CSVBlock: @unchecked Sendable {
             guard firstLineOfId[IdKey(id)] == nil else { return false }  // a repeat: the general way reports it
             firstLineOfId[IdKey(id)] = line
             let before = output.count
-            guard fastRow(bytes, starts, ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, kernel: ContractRowKernel(), options: options) == .written else {
+            guard fastRow(bytes, starts, ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, options: options) == .written else {
                 // Not computable by the fast path after all: the general way, id already noted
                 // unless the row cannot be read (a control character), whose id the record batch
                 // never notes either.

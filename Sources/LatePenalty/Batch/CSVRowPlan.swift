@@ -6,7 +6,7 @@ struct CSVRowPlan: Sendable {
     /// Field names some regime reads; other columns are ignored.
     let known: Set<String>
     let candidates: CandidateIds?
-    /// Where ``ContractRowKernel``'s fields are, or nil when no row can take the fast path
+    /// Where the fast path's fields are, or nil when no row can take the fast path
     /// (JSON Lines output, `--explain`, a column missing or named twice).
     let fast: FastColumns?
 
@@ -32,19 +32,19 @@ struct CSVRowPlan: Sendable {
         let nameBytes: [UInt8]
         /// The regime's compiled terms: how its rows are computed.
         let plan: AccrualPlan
-        /// Whether rows without payments may take the seed contract's 年2.5% kernel
-        /// (``ContractRowKernel``), proven equal to the plan and faster.
-        let seedKernel: Bool
+        /// The day-charge kernel, when the regime's terms are simple enough for it (one fixed rate
+        /// on fixed 365 …): rows without payments take it, proven equal to the plan and faster.
+        let kernel: DayChargeKernel?
         /// Whether the regime reads `excluded` and `payments` (else a row that fills one goes
         /// the general way, which reports it).
         let readsExcluded: Bool
         let readsPayments: Bool
 
-        init(name: String, plan: AccrualPlan, seedKernel: Bool, fields: [String]) {
+        init(name: String, plan: AccrualPlan, fields: [String]) {
             self.name = name
             nameBytes = Array(name.utf8)
             self.plan = plan
-            self.seedKernel = seedKernel
+            kernel = DayChargeKernel(terms: plan.terms)
             readsExcluded = fields.contains("excluded")
             readsPayments = fields.contains("payments")
         }
@@ -76,13 +76,11 @@ struct CSVRowPlan: Sendable {
     }
 
     /// The catalog's regimes whose plain rows the fast path computes: every charge by the day,
-    /// by its plan, and the seed contract's two 年2.5% day charges by their kernel when a row
-    /// has no payments.
+    /// by its plan, or by the day-charge kernel when its terms allow and a row has no payments.
     static func fastRegimes(_ catalog: RegimeCatalog) -> [FastRegime] {
         catalog.names.compactMap { name in
             guard let regime = catalog.regime(named: name) as? any PlannedRegime, let plan = regime.plainRowPlan else { return nil }
-            let kernel = regime as? ContractRegime == .lateCompletion || regime as? ContractRegime == .latePayment
-            return FastRegime(name: name, plan: plan, seedKernel: kernel, fields: regime.fields)
+            return FastRegime(name: name, plan: plan, fields: regime.fields)
         }
     }
 }
