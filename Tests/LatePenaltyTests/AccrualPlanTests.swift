@@ -113,6 +113,15 @@ struct AccrualPlanTests {
         #expect(computed > 250 && positive > 150, "\(computed) computed, \(positive) positive of 400")
     }
 
+    /// Rate pieces, cut one at a time, are the runs of days a day-by-day walk finds.
+    @Test(arguments: termsList.indices)
+    func ratePiecesMatchADayByDayWalk(_ index: Int) async {
+        let terms = Self.termsList[index].1
+        await propertyCheck(count: 60, input: Gen.int(in: Int.min...Int.max)) { seed in
+            #expect(terms.rates.piecesMatchDayByDay(Self.randomCase(seed)), "seed \(seed)")
+        }
+    }
+
     @Test func everyShippedTermsFitInt128() {
         for (name, terms) in Self.termsList { #expect(Accrual.fitsInt128(terms), "\(name)") }
     }

@@ -44,3 +44,33 @@ extension DayChargeKernel {
             && fast.excludedDays == planned.excludedDays
     }
 }
+
+extension RatePlan {
+    /// Whether the rate pieces of `delay`'s window are the maximal runs of days that share a
+    /// table row (each-day tables), the low or high tier, and the calendar year (when the plan
+    /// splits at 1 January), found day by day.
+    package func piecesMatchDayByDay(_ delay: DelayCase) -> Bool {
+        guard let window = DateWindow.delay(after: delay.due, through: delay.end),
+            let rates = try? RateResolver(plan: self, delay: delay, window: window)
+        else { return true }
+        func key(_ day: CivilDate) -> [Int] {
+            var key = [rates.lowEnd.map { day <= $0 ? 0 : 1 } ?? 0]
+            if splitsAtNewYear { key.append(day.year) }
+            if case .table(let schedule, .eachDay) = source { key.append(schedule.rowIndex(on: day) ?? -1) }
+            return key
+        }
+        var expected: [DateWindow] = []
+        var first = window.first
+        var day = window.first
+        while day < window.last {
+            let next = day.nextDay
+            if key(next) != key(day) {
+                expected.append(DateWindow(first: first, last: day))
+                first = next
+            }
+            day = next
+        }
+        expected.append(DateWindow(first: first, last: window.last))
+        return rates.pieces(of: window) == expected
+    }
+}

@@ -25,30 +25,31 @@ struct RateResolver {
     /// `period` cut wherever the rate may change: after the low-rate period, at each table row's
     /// first day for `eachDay` tables, and at each 1 January when the plan says so.
     func pieces(of period: DateWindow) -> [DateWindow] {
-        var starts: [CivilDate] = []
-        if let lowEnd, period.contains(lowEnd), lowEnd < period.last { starts.append(lowEnd.nextDay) }
-        if plan.splitsAtNewYear {
-            let firstYear = period.first.year, lastYear = period.last.year
-            if lastYear > firstYear {
-                for year in (firstYear + 1)...lastYear { starts.append(CivilDate.firstDay(ofYear: year)) }
-            }
-        }
-        if case .table(let schedule, .eachDay) = plan.source {
-            for row in schedule.rows where row.window.first > period.first && row.window.first <= period.last {
-                starts.append(row.window.first)
-            }
-        }
-        if starts.isEmpty { return [period] }
-        starts.sort()
         var pieces: [DateWindow] = []
-        pieces.reserveCapacity(starts.count + 1)
-        var first = period.first
-        for start in starts where start > first {  // sorted: a repeated start is skipped
-            pieces.append(DateWindow(first: first, last: start.previousDay))
-            first = start
+        var previous: DateWindow? = nil
+        while let piece = piece(after: previous, of: period) {
+            pieces.append(piece)
+            previous = piece
         }
-        pieces.append(DateWindow(first: first, last: period.last))
         return pieces
+    }
+
+    /// The piece of `period` after `previous` (the first piece when nil), or nil after the last:
+    /// one at a time, so that a computation builds no array.
+    func piece(after previous: DateWindow?, of period: DateWindow) -> DateWindow? {
+        var first = period.first
+        if let previous {
+            guard previous.last < period.last else { return nil }
+            first = previous.last.nextDay
+        }
+        // The earliest day after `first` on which the rate may change.
+        var cut = period.last.dayNumber + 1
+        if let lowEnd, lowEnd >= first, lowEnd < period.last { cut = min(cut, lowEnd.dayNumber + 1) }
+        if plan.splitsAtNewYear { cut = min(cut, CivilDate.lastDay(ofYear: first.year).dayNumber + 1) }
+        if case .table(let schedule, .eachDay) = plan.source, let start = schedule.firstStart(after: first) {
+            cut = min(cut, start.dayNumber)
+        }
+        return DateWindow(first: first, last: CivilDate(dayNumber: min(cut - 1, period.last.dayNumber)))
     }
 
     /// Where the rate of `day` comes from: the table row (0 for a fixed rate) and whether it is

@@ -7,8 +7,8 @@ public struct Actual360: DayCountBasis {
 
     public var denominators: [Int] { [360] }
 
-    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
-        [.days(window.dayCount - excluded.count(in: window), in: window, perYear: 360)]
+    public func count(after previous: DayCount?, in window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> DayCount? {
+        previous == nil ? .days(window.dayCount - excluded.count(in: window), in: window, perYear: 360) : nil
     }
 }
 

@@ -7,16 +7,24 @@ public struct ActualByCalendarYear: DayCountBasis {
 
     public var denominators: [Int] { [365, 366] }
 
-    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
-        ActualByCalendarYear.yearCounts(of: window, excluding: excluded)
+    public func count(after previous: DayCount?, in window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> DayCount? {
+        ActualByCalendarYear.yearCount(after: previous, in: window, excluding: excluded)
     }
 
-    /// One part per calendar year of `window` that has counted days.
-    static func yearCounts(of window: DateWindow, excluding excluded: ExcludedDays) -> [DayCount] {
-        window.splitByCalendarYear.compactMap { part in
+    /// The next calendar year's part of `window` after `previous` that has counted days.
+    static func yearCount(after previous: DayCount?, in window: DateWindow, excluding excluded: ExcludedDays) -> DayCount? {
+        var start = window.first
+        if let previous {
+            guard previous.window.last < window.last else { return nil }
+            start = previous.window.last.nextDay
+        }
+        while true {
+            let year = start.year
+            let part = DateWindow(first: start, last: min(CivilDate.lastDay(ofYear: year), window.last))
             let days = part.dayCount - excluded.count(in: part)
-            guard days > 0 else { return nil }
-            return .days(days, in: part, perYear: CivilDate.daysInYear(part.first.year))
+            if days > 0 { return .days(days, in: part, perYear: CivilDate.daysInYear(year)) }
+            guard part.last < window.last else { return nil }
+            start = part.last.nextDay
         }
     }
 }

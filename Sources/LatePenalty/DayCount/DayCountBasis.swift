@@ -12,11 +12,24 @@ public protocol DayCountBasis: Sendable, CustomStringConvertible {
     /// a plan computes over their least common multiple.
     var denominators: [Int] { get }
 
-    /// The parts of `window` after removing `excluded` days, in whole numbers.
-    func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount]
+    /// The part of `window` after `previous` (the first part when nil), with `excluded` days
+    /// removed, or nil after the last. One part at a time, so that a computation builds no
+    /// array: parts come in date order and together cover the window.
+    func count(after previous: DayCount?, in window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> DayCount?
 }
 
 extension DayCountBasis {
+    /// The parts of `window` after removing `excluded` days, in whole numbers.
+    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
+        var parts: [DayCount] = []
+        var previous: DayCount? = nil
+        while let part = try count(after: previous, in: window, excluding: excluded) {
+            parts.append(part)
+            previous = part
+        }
+        return parts
+    }
+
     /// The parts of `window` after removing `excluded` days, with their exact year fractions.
     public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
         try counts(of: window, excluding: excluded).map(\.piece)

@@ -11,8 +11,8 @@ public struct Fixed365: DayCountBasis {
 
     public var denominators: [Int] { [365] }
 
-    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
-        [.days(window.dayCount - excluded.count(in: window), in: window, perYear: 365)]
+    public func count(after previous: DayCount?, in window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> DayCount? {
+        previous == nil ? .days(window.dayCount - excluded.count(in: window), in: window, perYear: 365) : nil
     }
 }
 

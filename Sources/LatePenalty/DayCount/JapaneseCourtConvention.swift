@@ -16,7 +16,9 @@ public struct JapaneseCourtConvention: DayCountBasis {
 
     public var denominators: [Int] { [1, 365, 366] }
 
-    public func counts(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [DayCount] {
+    public func count(after previous: DayCount?, in window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> DayCount? {
+        // After the whole years or a year's part: the remaining days by calendar year.
+        if let previous { return ActualByCalendarYear.yearCount(after: previous, in: window, excluding: .none) }
         guard excluded.count(in: window) == 0 else {
             throw InputError(field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
         }
@@ -28,18 +30,9 @@ public struct JapaneseCourtConvention: DayCountBasis {
             years += 1
             yearsEnd = end
         }
-        var pieces: [DayCount] = []
-        var stubStart = window.first
-        if let yearsEnd {
-            let span = DateWindow(first: window.first, last: yearsEnd)
-            pieces.append(DayCount(window: span, days: span.dayCount, years: years, perYear: 1))
-            guard yearsEnd < window.last else { return pieces }
-            stubStart = yearsEnd.nextDay
-        }
-        if stubStart <= window.last {
-            pieces += ActualByCalendarYear.yearCounts(of: DateWindow(first: stubStart, last: window.last), excluding: .none)
-        }
-        return pieces
+        guard let yearsEnd else { return ActualByCalendarYear.yearCount(after: nil, in: window, excluding: .none) }
+        let span = DateWindow(first: window.first, last: yearsEnd)
+        return DayCount(window: span, days: span.dayCount, years: years, perYear: 1)
     }
 }
 

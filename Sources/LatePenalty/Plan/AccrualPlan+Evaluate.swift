@@ -84,11 +84,17 @@ extension AccrualPlan {
                 base = rounded
             }
             explanation?.bases.append(Explanation.Base(from: period.first, balance: yen(balance), rounding: plan.terms.baseRounding, base: yen(base), note: nil))
-            for piece in rates.pieces(of: period) {
+            // Pieces and parts one at a time: no array is built for a row.
+            var previousPiece: DateWindow? = nil
+            while let piece = rates.piece(after: previousPiece, of: period) {
+                previousPiece = piece
                 let (row, low) = try rates.source(on: piece.first)
                 let rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
                 let described = explanation == nil ? nil : try rates.rate(on: piece.first)
-                for part in try plan.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
+                var previousPart: DayCount? = nil
+                while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
+                    previousPart = part
+                    guard part.days > 0 else { continue }
                     guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
                         throw InputError(field: nil, reason: "the day-count basis \(plan.basis.name) gave a year of \(part.perYear) days, which it does not declare")
                     }

@@ -51,6 +51,16 @@ public struct RateSchedule: Sendable, Hashable {
         rowIndex(on: date).map { rows[$0] }
     }
 
+    /// The first day of the first row that starts after `date`, or nil.
+    func firstStart(after date: CivilDate) -> CivilDate? {
+        var low = 0, high = rows.count  // the first row with window.first > date is in low..<high, or none
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].window.first > date { high = middle } else { low = middle + 1 }
+        }
+        return low < rows.count ? rows[low].window.first : nil
+    }
+
     /// The index of the row in force on `date`, or `nil` outside the table.
     func rowIndex(on date: CivilDate) -> Int? {
         // Binary search: rows are sorted and contiguous.
