@@ -279,3 +279,13 @@ struct HostileInputTests {
         do { _ = try ExcludedDays.parse("2022-04-10..") } catch { #expect(error.reason.contains("no end date")) }
     }
 }
+
+@Suite("Compact id set")
+struct FirstLinesTests {
+    @Test func exactOnManyRepeatedAndLookAlikeIds() {
+        var ids: [String] = []
+        for index in 0..<50_000 { ids.append("C\(index % 20_000)") }  // repeats, and the table grows
+        ids += ["", " ", "e\u{301}", "\u{e9}", "契約", "契約 ", String(repeating: "x", count: 100_000), "x"]
+        #expect(Batch.firstLinesAgreeWithADictionary(ids))
+    }
+}

@@ -97,7 +97,7 @@ public enum Batch {
         }
         if let header = options.format.header(explain: options.explain) { output(header) }
         var summary = Summary()
-        var firstLineOfId: [IdKey: Int] = [:]
+        var firstLineOfId = FirstLines()
         var block: [InputRecord] = []
         let blockLimit = max(1, options.jobs) * options.blockSize
         block.reserveCapacity(blockLimit)
@@ -184,13 +184,16 @@ public enum Batch {
 
     /// `record`, or an error when its id already appeared; remembers the id's first line.
     /// Rows must come here in input order.
-    static func checkingRepeat(_ record: InputRecord, firstLineOfId: inout [IdKey: Int]) -> InputRecord {
+    static func checkingRepeat(_ record: InputRecord, firstLineOfId: inout FirstLines) -> InputRecord {
         guard record.error == nil, let id = record.fields["id"] else { return record }
-        if let first = firstLineOfId[IdKey(id)] {
-            return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
-        }
-        firstLineOfId[IdKey(id)] = record.line
+        if let first = firstLineOfId.firstLine(of: id) { return repeated(record, id: id, first: first) }
+        firstLineOfId.add(id, line: record.line)
         return record
+    }
+
+    /// `record` as the repeat of an id first seen on line `first`.
+    static func repeated(_ record: InputRecord, id: String, first: Int) -> InputRecord {
+        InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
     }
 
     /// The result of one row, ready to write.

@@ -28,7 +28,7 @@ extension Batch {
         }
 
         var summary = Summary()
-        var firstLineOfId: [IdKey: Int] = [:]
+        var firstLineOfId = FirstLines()
         let jobs = max(1, options.jobs)
         // A block is about `blockBytes` of input. An explanation is some forty times its input
         // row, so blocks are smaller then: the output a block holds stays about the same.

@@ -249,11 +249,15 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Writes the block's output and diagnostics in input order, settling held-back rows.
     func write(
-        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [IdKey: Int], summary total: inout Batch.Summary,
+        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout FirstLines, summary total: inout Batch.Summary,
         output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         let bodyEnd = output.count  // settled rows are computed after it, then written in place
         var written = 0, noteIndex = 0
+        let capacity = plan.names.count + 1
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer { starts.deallocate(); ends.deallocate() }
         for (row, offset, held) in heldBack {
             while noteIndex < notes.count && notes[noteIndex].row < row {
                 diagnostics(notes[noteIndex].text)
@@ -265,7 +269,9 @@ final class CSVBlock: @unchecked Sendable {
             case .record(let record):
                 settle(Batch.checkingRepeat(record, firstLineOfId: &firstLineOfId), options: options, output: write, diagnostics: diagnostics)
             case .plain(let bytes, let line):
-                settlePlain(bytes, line: line, plan: plan, options: options, firstLineOfId: &firstLineOfId, output: write, diagnostics: diagnostics)
+                settlePlain(
+                    bytes, line: line, plan: plan, options: options, firstLineOfId: &firstLineOfId, fields: (starts, ends),
+                    output: write, diagnostics: diagnostics)
             }
         }
         while noteIndex < notes.count {
@@ -285,38 +291,29 @@ final class CSVBlock: @unchecked Sendable {
         text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Checks a held-back plain row's id; a new id's row is computed by the fast path.
+    /// Checks a held-back plain row's id; a new id's row is computed by the fast path, and its
+    /// id noted only once the row is known to be readable (as the record batch notes it).
     private func settlePlain(
-        _ row: [UInt8], line: Int, plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout [IdKey: Int],
+        _ row: [UInt8], line: Int, plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout FirstLines,
+        fields: (starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>),
         output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         guard let fast = plan.fast else { return }
-        let capacity = plan.names.count + 1
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        defer { starts.deallocate(); ends.deallocate() }
-        let done: Bool = row.withUnsafeBufferPointer { buffer in
-            let bytes = buffer.baseAddress!
+        row.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
             var index = 0
-            _ = CSVBlock.splitRow(bytes, from: &index, end: buffer.count, starts, ends, capacity)
-            let (start, end) = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
-            let id = String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
-            guard firstLineOfId[IdKey(id)] == nil else { return false }  // a repeat: the general way reports it
-            firstLineOfId[IdKey(id)] = line
-            let before = output.count
-            guard fastRow(bytes, starts, ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, options: options) == .written else {
-                // Not computable by the fast path after all: the general way, id already noted
-                // unless the row cannot be read (a control character), whose id the record batch
-                // never notes either.
-                let record = prepared(row, line: line, plan: plan)
-                if record.error != nil { firstLineOfId[IdKey(id)] = nil }
-                settle(record, options: options, output: write, diagnostics: diagnostics)
-                return true
+            _ = CSVBlock.splitRow(bytes, from: &index, end: buffer.count, fields.starts, fields.ends, plan.names.count + 1)
+            let (start, end) = ByteFields.trimmed(bytes, fields.starts[fast.id], fields.ends[fast.id])
+            let id = UnsafeBufferPointer(start: bytes + start, count: end - start)
+            if firstLineOfId.firstLine(of: id) == nil {
+                let before = output.count
+                if fastRow(bytes, fields.starts, fields.ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, options: options) == .written {
+                    firstLineOfId.add(id, line: line)
+                    write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
+                    return
+                }
             }
-            write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
-            return true
-        }
-        if !done {
+            // A repeat, or a row the fast path does not take: as the record batch does it.
             let record = Batch.checkingRepeat(prepared(row, line: line, plan: plan), firstLineOfId: &firstLineOfId)
             settle(record, options: options, output: write, diagnostics: diagnostics)
         }

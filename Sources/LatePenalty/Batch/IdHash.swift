@@ -17,12 +17,3 @@ enum IdHash {
         return text.withUTF8 { of($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
     }
 }
-
-/// What makes two ids the same: their UTF-8 bytes after the field's spaces and tabs are trimmed
-/// (as the reader trims them), byte for byte. Not `String` equality, which would call an id
-/// spelt with a precomposed character (NFC) and one with a combining mark (NFD) the same, while
-/// the byte-level screen and the output keep them apart.
-struct IdKey: Hashable {
-    let bytes: [UInt8]
-    init(_ id: String) { bytes = Array(id.utf8) }
-}
