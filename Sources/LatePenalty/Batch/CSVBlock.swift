@@ -12,9 +12,10 @@ final class CSVBlock: @unchecked Sendable {
     private enum HeldRow {
         /// A row read the general way.
         case record(InputRecord)
-        /// A row in the fast path's shape (a copy of its bytes): computed by the fast path once
-        /// its id is known to be new, as most candidates are (false alarms of the screen).
-        case plain(bytes: [UInt8], line: Int)
+        /// A row in the fast path's shape (its bytes in a span of the block, no copy): computed
+        /// by the fast path once its id is known to be new, as most candidates are (false
+        /// alarms of the screen).
+        case plain(bytes: ArraySlice<UInt8>, line: Int, charge: FastCharge?)
     }
     private var summary = Batch.Summary()
     /// The fast path's totals by regime (the plan's fast regimes, by index), added to `summary`
@@ -53,11 +54,16 @@ final class CSVBlock: @unchecked Sendable {
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
                         if plainText, fields == plan.names.count, let fast = plan.fast {
-                            switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options) {
+                            var held: FastCharge? = nil
+                            switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options, held: &held) {
                             case .written:
                                 continue
                             case .holdBack:
-                                heldBack.append((rows, output.count, .plain(bytes: Array(buffer[rowStart..<rowEnd]), line: rowLine)))
+                                // Positions relative to the row, which is all the held row keeps.
+                                held?.id.0 -= rowStart; held?.id.1 -= rowStart
+                                held?.regimeField.0 -= rowStart; held?.regimeField.1 -= rowStart
+                                let first = plain.bytes.startIndex
+                                heldBack.append((rows, output.count, .plain(bytes: plain.bytes[(first + rowStart)..<(first + rowEnd)], line: rowLine, charge: held)))
                                 rows += 1
                                 continue
                             case .general:
@@ -145,12 +151,13 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Computes a plain row by its regime's plan or kernel and writes its output, unless its id may
     /// repeat (when `checkingRepeats`: it is among `candidates`, or there are none because the
-    /// input was not screened) or the row is not in the fast path's shape.
+    /// input was not screened) or the row is not in the fast path's shape. A row held back is
+    /// computed here all the same (`held`), so that settling it in input order only checks its id.
     @inline(__always)
     private func fastRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, line: Int,
         fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?,
-        options: Batch.Options
+        options: Batch.Options, held: inout FastCharge?
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         for column in fast.mustBeEmpty {
@@ -159,74 +166,118 @@ final class CSVBlock: @unchecked Sendable {
         }
         let id = field(fast.id)
         guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1) else { return .general }
-        if checkingRepeats {
-            guard let candidates, !candidates.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) else { return .holdBack }
+        if checkingRepeats, candidates?.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) ?? true {
+            held = fastCharge(bytes, starts, ends, fast: fast, keepingScratch: false)
+            return .holdBack
         }
+        guard let charge = fastCharge(bytes, starts, ends, fast: fast, keepingScratch: true) else { return .general }
+        emit(charge, bytes, line: line)
+        return .written
+    }
+
+    /// A plain row computed by the fast path, not yet counted or written.
+    struct FastCharge {
+        /// The regime's index among the plan's fast regimes.
+        var regime: Int
+        /// Where the id and the regime are in the row's bytes.
+        var id: (Int, Int)
+        var regimeField: (Int, Int)
+        var amount: Int128
+        /// The amount when it was computed on GMP integers (then `amount` is 0).
+        var big: BigInteger?
+        /// Whether the amount is in the block's scratch integer instead (only when written at once).
+        var inScratch: Bool
+        var waived: Bool
+        var countedDays: Int
+        var excludedDays: Int
+    }
+
+    /// Computes a plain row by its regime's plan or kernel, or returns nil to send it the general
+    /// way. A long amount of the kernel stays in the block's scratch integer when
+    /// `keepingScratch` (the row is written next), else it is copied out.
+    @inline(__always)
+    private func fastCharge(
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
+        fast: CSVRowPlan.FastColumns, keepingScratch: Bool
+    ) -> FastCharge? {
+        func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let regime = field(fast.regime)
-        guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return .general }
+        guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return nil }
         let entry = fast.regimes[index]
-        if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return .general }
+        if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return nil }
         var hasPayments = false
         if let column = fast.payments {
             let (start, end) = field(column)
             if end > start {
-                guard entry.readsPayments, PlainRow.readPayments(bytes, start, end, into: &payments) else { return .general }
+                guard entry.readsPayments, PlainRow.readPayments(bytes, start, end, into: &payments) else { return nil }
                 hasPayments = true
             }
         }
         guard let row = PlainRow.read(bytes, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid), excluded: fast.excluded.map(field))
-        else { return .general }
-        var amount: Int128 = 0
-        var big: BigInteger? = nil
-        var inScratch = false
-        let waived: Bool, countedDays: Int, excludedDays: Int
+        else { return nil }
+        var charge = FastCharge(
+            regime: index, id: field(fast.id), regimeField: regime, amount: 0, big: nil, inScratch: false, waived: false,
+            countedDays: 0, excludedDays: 0)
         if let kernel = entry.kernel, !hasPayments {
-            guard let charge = kernel.charge(row, bytes: bytes, scratch: scratch) else { return .general }
-            (amount, inScratch, waived, countedDays, excludedDays) = (charge.amount, charge.inScratch, charge.waived, charge.countedDays, charge.excludedDays)
-            if inScratch { addToLongTotal(scratch.bigInteger, regime: index) }
+            guard let computed = kernel.charge(row, bytes: bytes, scratch: scratch) else { return nil }
+            (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (computed.amount, computed.waived, computed.countedDays, computed.excludedDays)
+            if computed.inScratch {
+                if keepingScratch { charge.inScratch = true } else { charge.big = scratch.bigInteger }
+            }
         } else {
             let excluded = row.hasExcluded
                 ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: row.excludedFirst), last: CivilDate(dayNumber: row.excludedLast))]) : .none
             let longPrincipal = row.longAmount.map { BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))! }
-            guard let charge = entry.plan.plainCharge(
+            guard let computed = entry.plan.plainCharge(
                     principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: longPrincipal,
                     due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded,
                     payments: hasPayments ? payments : [])
-            else { return .general }
-            (amount, big, waived, countedDays, excludedDays) = (charge.amount, charge.bigAmount, charge.waived, charge.countedDays, charge.excludedDays)
-            if let big { addToLongTotal(big, regime: index) }
+            else { return nil }
+            (charge.amount, charge.big, charge.waived, charge.countedDays, charge.excludedDays) =
+                (computed.amount, computed.bigAmount, computed.waived, computed.countedDays, computed.excludedDays)
         }
-        if !inScratch && big == nil { addToTotal(amount, regime: index) }
+        return charge
+    }
 
+    /// Counts a computed plain row in the block's summary and totals and writes its output row.
+    @inline(__always)
+    private func emit(_ charge: FastCharge, _ bytes: UnsafePointer<UInt8>, line: Int) {
+        if charge.inScratch {
+            addToLongTotal(scratch.bigInteger, regime: charge.regime)
+        } else if let big = charge.big {
+            addToLongTotal(big, regime: charge.regime)
+        } else {
+            addToTotal(charge.amount, regime: charge.regime)
+        }
         rows += 1
         summary.read += 1
         summary.computed += 1
-        if waived { summary.waived += 1 }
+        if charge.waived { summary.waived += 1 }
         // id,regime,line,status,amount,counted_days,excluded_days,error — the same bytes
         // CSVWriter writes: neither id nor regime can need quoting here (no comma, quote or line
         // break, no formula start).
+        let id = charge.id, regime = charge.regimeField
         output.reserve(id.1 - id.0 + regime.1 - regime.0 + 100)
         output.append(bytes + id.0, count: id.1 - id.0)
         output.append(0x2C)
         output.append(bytes + regime.0, count: regime.1 - regime.0)
         output.append(0x2C)
         output.appendDecimal(Int128(line))
-        let status = waived ? CSVBlock.waivedField : CSVBlock.okField
+        let status = charge.waived ? CSVBlock.waivedField : CSVBlock.okField
         output.append(status.utf8Start, count: status.utf8CodeUnitCount)
-        if inScratch {
+        if charge.inScratch {
             scratch.withDecimalDigits { output.append($0.baseAddress!, count: $0.count) }
-        } else if let big {
+        } else if let big = charge.big {
             output.append(big.description)
         } else {
-            output.appendDecimal(amount)
+            output.appendDecimal(charge.amount)
         }
         output.append(0x2C)
-        output.appendDecimal(Int128(countedDays))
+        output.appendDecimal(Int128(charge.countedDays))
         output.append(0x2C)
-        output.appendDecimal(Int128(excludedDays))
+        output.appendDecimal(Int128(charge.excludedDays))
         output.append(0x2C)
         output.append(0x0A)
-        return .written
     }
 
     private static let okField: StaticString = ",ok,"
@@ -254,10 +305,6 @@ final class CSVBlock: @unchecked Sendable {
     ) {
         let bodyEnd = output.count  // settled rows are computed after it, then written in place
         var written = 0, noteIndex = 0
-        let capacity = plan.names.count + 1
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        defer { starts.deallocate(); ends.deallocate() }
         for (row, offset, held) in heldBack {
             while noteIndex < notes.count && notes[noteIndex].row < row {
                 diagnostics(notes[noteIndex].text)
@@ -268,10 +315,8 @@ final class CSVBlock: @unchecked Sendable {
             switch held {
             case .record(let record):
                 settle(Batch.checkingRepeat(record, firstLineOfId: &firstLineOfId), options: options, output: write, diagnostics: diagnostics)
-            case .plain(let bytes, let line):
-                settlePlain(
-                    bytes, line: line, plan: plan, options: options, firstLineOfId: &firstLineOfId, fields: (starts, ends),
-                    output: write, diagnostics: diagnostics)
+            case .plain(let bytes, let line, let charge):
+                settlePlain(charge, bytes, line: line, plan: plan, options: options, firstLineOfId: &firstLineOfId, output: write, diagnostics: diagnostics)
             }
         }
         while noteIndex < notes.count {
@@ -291,37 +336,32 @@ final class CSVBlock: @unchecked Sendable {
         text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Checks a held-back plain row's id; a new id's row is computed by the fast path, and its
-    /// id noted only once the row is known to be readable (as the record batch notes it).
+    /// Checks a held-back plain row's id: a new id's row, computed when its block was, is
+    /// counted and written, and its id noted; a repeat, or a row the fast path did not take,
+    /// goes as the record batch does it (which notes an id only for a readable row).
     private func settlePlain(
-        _ row: [UInt8], line: Int, plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout FirstLines,
-        fields: (starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>),
-        output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
+        _ charge: FastCharge?, _ row: ArraySlice<UInt8>, line: Int, plan: CSVRowPlan, options: Batch.Options,
+        firstLineOfId: inout FirstLines, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
-        guard let fast = plan.fast else { return }
-        row.withUnsafeBufferPointer { buffer in
-            guard let bytes = buffer.baseAddress else { return }
-            var index = 0
-            _ = CSVBlock.splitRow(bytes, from: &index, end: buffer.count, fields.starts, fields.ends, plan.names.count + 1)
-            let (start, end) = ByteFields.trimmed(bytes, fields.starts[fast.id], fields.ends[fast.id])
-            let id = UnsafeBufferPointer(start: bytes + start, count: end - start)
-            if firstLineOfId.firstLine(of: id) == nil {
-                let before = output.count
-                if fastRow(bytes, fields.starts, fields.ends, line: line, fast: fast, checkingRepeats: false, candidates: nil, options: options) == .written {
-                    firstLineOfId.add(id, line: line)
-                    write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
-                    return
-                }
-            }
-            // A repeat, or a row the fast path does not take: as the record batch does it.
+        let settled: Bool = row.withUnsafeBufferPointer { buffer in
+            guard let charge, let bytes = buffer.baseAddress else { return false }
+            let id = UnsafeBufferPointer(start: bytes + charge.id.0, count: charge.id.1 - charge.id.0)
+            guard firstLineOfId.firstLine(of: id) == nil else { return false }
+            firstLineOfId.add(id, line: line)
+            let before = output.count
+            emit(charge, bytes, line: line)
+            write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
+            return true
+        }
+        if !settled {
             let record = Batch.checkingRepeat(prepared(row, line: line, plan: plan), firstLineOfId: &firstLineOfId)
             settle(record, options: options, output: write, diagnostics: diagnostics)
         }
     }
 
     /// A plain row's record, prepared as the record batch prepares it.
-    private func prepared(_ row: [UInt8], line: Int, plan: CSVRowPlan) -> InputRecord {
-        let fields = row[...].split(separator: 0x2C, omittingEmptySubsequences: false)
+    private func prepared(_ row: ArraySlice<UInt8>, line: Int, plan: CSVRowPlan) -> InputRecord {
+        let fields = row.split(separator: 0x2C, omittingEmptySubsequences: false)
         return Batch.requiringId(CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding))
     }
 }
