@@ -127,6 +127,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Every other charge by the day through the byte-level batch, by its compiled plan: plain
+    // rows, and rows with three partial payments.
+    for regime in ["contract-damages-interest", "payment-delay-act", "civil-statutory", "national-tax-arrears", "local-tax-arrears"] {
+        for payments in [0, 3] {
+            let rows = Array(generatedRows(100_000, regimes: [regime], payments: payments).utf8)
+            let name = "Batch.100k.\(regime)" + (payments > 0 ? ".payments\(payments)" : "")
+            Benchmark(name, configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try? Batch.runCSV(bytes: rows, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
+                }
+            }
+        }
+    }
+
     // `penalty compute FILE -o /dev/null` without the process: files written once, then run.
     for (name, rows) in [("100k", 100_000), ("1M", 1_000_000)] {
         let path = "/tmp/latepenalty-benchmark-\(rows).csv"
@@ -139,31 +153,48 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// Rows as scripts/generate-rows writes them: the two seed day-charge regimes, amounts up to ten
-/// billion yen, delays up to about 400 days, an excluded range on about 30% of rows.
-func writeGeneratedRows(_ count: Int, to path: String) {
+/// Rows as scripts/generate-rows writes them: by default the two seed day-charge regimes
+/// alternately, amounts up to ten billion yen, delays up to about 400 days (four years for the
+/// statutory regimes, within the bundled tables), an excluded range on about 30% of rows of
+/// regimes that allow one, and `payments` partial payments inside each window.
+func generatedRows(_ count: Int, regimes: [String] = ["contract-late-completion", "contract-late-payment"], payments: Int = 0) -> String {
     var state: UInt64 = 20_221_121
     func below(_ bound: Int) -> Int {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
     }
     let base = CivilDate(year: 2021, month: 4, day: 1)!.dayNumber
-    var text = "id,regime,amount,due,paid,excluded\n"
-    text.reserveCapacity(count * 80)
+    let lastTableDay = CivilDate(year: 2026, month: 12, day: 31)!.dayNumber
+    let excludes: Set<String> = ["contract-late-completion", "contract-late-payment", "payment-delay-act", "local-tax-arrears", "national-tax-arrears"]
+    let longWindows: Set<String> = ["local-tax-arrears", "national-tax-arrears", "civil-statutory"]
+    var text = "id,regime,amount,due,paid,excluded,payments\n"
+    text.reserveCapacity(count * 90)
     for index in 0..<count {
-        let due = base + below(1500), paid = due - 20 + below(420)
+        let regime = regimes[index % regimes.count]
+        let due = base + below(1500)
+        var paid = due - 20 + below(longWindows.contains(regime) ? 1480 : 420)
+        if longWindows.contains(regime) { paid = min(paid, lastTableDay) }
         var excluded = ""
-        if below(10) < 3 && paid > due + 3 {
+        if excludes.contains(regime) && below(10) < 3 && paid > due + 3 {
             let start = due + 1 + below(paid - due - 2)
             excluded = CivilDate(dayNumber: start).iso8601 + ".." + CivilDate(dayNumber: start + 1 + below(14)).iso8601
         }
-        let regime = index & 1 == 0 ? "contract-late-completion" : "contract-late-payment"
+        let amount = 1 + below(10_000_000_000)
+        var paymentList = ""
+        if payments > 0 && paid > due + payments {
+            paymentList = (0..<payments).map { _ in CivilDate(dayNumber: due + 1 + below(paid - due - 1)).iso8601 + ":" + String(1 + below(amount / (payments + 1) + 1)) }
+                .joined(separator: ";")
+        }
         let id = String(index)
-        text += "C\(String(repeating: "0", count: max(0, 8 - id.count)))\(id),\(regime),\(1 + below(10_000_000_000)),"
-        text += "\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded)\n"
+        text += "C\(String(repeating: "0", count: max(0, 8 - id.count)))\(id),\(regime),\(amount),"
+        text += "\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded),\(paymentList)\n"
     }
+    return text
+}
+
+func writeGeneratedRows(_ count: Int, to path: String) {
     let file = fopen(path, "w")!
-    fputs(text, file)
+    fputs(generatedRows(count), file)
     fclose(file)
 }
 

@@ -24,6 +24,10 @@ final class CSVBlock: @unchecked Sendable {
     private var fastLongTotals: [BigInteger?] = []
     /// The GMP integer the seed kernel computes long amounts in.
     private let scratch = IntegerScratch()
+    /// Plans compiled from rows' own terms, with the terms' bytes (see `rowTerms`).
+    private var rowPlans: [(fields: [[UInt8]], plan: AccrualPlan, kernel: DayChargeKernel?)] = []
+    /// The header's column names, for reading a row's terms.
+    private var namesForTerms: [String] = []
     /// A row's partial payments, read into the same storage row after row.
     private var payments: [(date: CivilDate, amount: Int128)] = []
     private var rows = 0
@@ -32,6 +36,7 @@ final class CSVBlock: @unchecked Sendable {
 
     func compute(plan: CSVRowPlan, options: Batch.Options) {
         let regimeCount = plan.fast?.regimes.count ?? 0
+        namesForTerms = plan.names
         fastTotals = Array(repeating: nil, count: regimeCount)
         fastLongTotals = Array(repeating: nil, count: regimeCount)
         let capacity = plan.names.count + 1
@@ -160,10 +165,6 @@ final class CSVBlock: @unchecked Sendable {
         options: Batch.Options, held: inout FastCharge?
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
-        for column in fast.mustBeEmpty {
-            let (start, end) = field(column)
-            if end > start { return .general }
-        }
         let id = field(fast.id)
         guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1) else { return .general }
         if checkingRepeats, candidates?.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) ?? true {
@@ -204,7 +205,17 @@ final class CSVBlock: @unchecked Sendable {
         let regime = field(fast.regime)
         guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return nil }
         let entry = fast.regimes[index]
+        for column in entry.mustBeEmpty {
+            let (start, end) = field(column)
+            if end > start { return nil }
+        }
         if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return nil }
+        var plan = entry.plan, kernel = entry.kernel
+        if plan == nil {
+            guard let terms = rowTerms(entry, bytes, starts, ends) else { return nil }
+            (plan, kernel) = (terms.plan, terms.kernel)
+        }
+        guard let plan else { return nil }
         var hasPayments = false
         if let column = fast.payments {
             let (start, end) = field(column)
@@ -218,7 +229,7 @@ final class CSVBlock: @unchecked Sendable {
         var charge = FastCharge(
             regime: index, id: field(fast.id), regimeField: regime, amount: 0, big: nil, inScratch: false, waived: false,
             countedDays: 0, excludedDays: 0)
-        if let kernel = entry.kernel, !hasPayments {
+        if let kernel, !hasPayments {
             guard let computed = kernel.charge(row, bytes: bytes, scratch: scratch) else { return nil }
             (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (computed.amount, computed.waived, computed.countedDays, computed.excludedDays)
             if computed.inScratch {
@@ -228,7 +239,7 @@ final class CSVBlock: @unchecked Sendable {
             let excluded = row.hasExcluded
                 ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: row.excludedFirst), last: CivilDate(dayNumber: row.excludedLast))]) : .none
             let longPrincipal = row.longAmount.map { BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))! }
-            guard let computed = entry.plan.plainCharge(
+            guard let computed = plan.plainCharge(
                     principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: longPrincipal,
                     due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded,
                     payments: hasPayments ? payments : [])
@@ -237,6 +248,36 @@ final class CSVBlock: @unchecked Sendable {
                 (computed.amount, computed.bigAmount, computed.waived, computed.countedDays, computed.excludedDays)
         }
         return charge
+    }
+
+    /// The plan of a row that gives its own terms (`custom`), compiled from its term columns, or
+    /// nil when they are not valid (the general way reports why). Rows with the same terms share
+    /// one plan: the block keeps the last 64 it compiled.
+    private func rowTerms(
+        _ entry: CSVRowPlan.FastRegime, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>
+    ) -> (plan: AccrualPlan, kernel: DayChargeKernel?)? {
+        func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
+        for cached in rowPlans.reversed() {
+            var same = true
+            for (position, column) in entry.termColumns.enumerated() {
+                let (start, end) = field(column)
+                if !ByteFields.equals(bytes, start, end, cached.fields[position]) { same = false; break }
+            }
+            if same { return (cached.plan, cached.kernel) }
+        }
+        var values: [String: String] = [:]
+        var fields: [[UInt8]] = []
+        for column in entry.termColumns {
+            let (start, end) = field(column)
+            let text = Array(UnsafeBufferPointer(start: bytes + start, count: end - start))
+            fields.append(text)
+            values[namesForTerms[column]] = String(decoding: text, as: UTF8.self)
+        }
+        guard let terms = try? CustomRegime.terms(CaseFields(values: values)) else { return nil }
+        let plan = AccrualPlan(terms: terms)
+        if rowPlans.count == 64 { rowPlans.removeFirst() }
+        rowPlans.append((fields, plan, DayChargeKernel(terms: terms)))
+        return (plan, rowPlans[rowPlans.count - 1].kernel)
     }
 
     /// Counts a computed plain row in the block's summary and totals and writes its output row.

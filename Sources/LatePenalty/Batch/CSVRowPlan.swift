@@ -18,9 +18,6 @@ struct CSVRowPlan: Sendable {
         let paid: Int
         let excluded: Int?
         let payments: Int?
-        /// Columns some regime reads that a plain row leaves empty (payments, rate …): they must
-        /// be empty for a row to take the fast path.
-        let mustBeEmpty: [Int]
         /// The regimes whose plain rows the fast path computes, in the catalog's order.
         let regimes: [FastRegime]
     }
@@ -30,8 +27,9 @@ struct CSVRowPlan: Sendable {
     final class FastRegime: Sendable {
         let name: String
         let nameBytes: [UInt8]
-        /// The regime's compiled terms: how its rows are computed.
-        let plan: AccrualPlan
+        /// The regime's compiled terms, or nil when each row gives its own (`custom`: the plan
+        /// is compiled from `termColumns` and kept per block for rows with the same terms).
+        let plan: AccrualPlan?
         /// The day-charge kernel, when the regime's terms are simple enough for it (one fixed rate
         /// on fixed 365 …): rows without payments take it, proven equal to the plan and faster.
         let kernel: DayChargeKernel?
@@ -39,14 +37,22 @@ struct CSVRowPlan: Sendable {
         /// the general way, which reports it).
         let readsExcluded: Bool
         let readsPayments: Bool
+        /// The columns of the row's own terms, by the regime's term field names.
+        let termColumns: [Int]
+        /// Columns a regime reads that this regime's plain row leaves empty (rate, roll_due …):
+        /// they must be empty for a row to take the fast path.
+        let mustBeEmpty: [Int]
 
-        init(name: String, plan: AccrualPlan, fields: [String]) {
+        init(name: String, plan: AccrualPlan?, fields: [String], termFields: [String] = [], columns: [String], known: Set<String>) {
             self.name = name
             nameBytes = Array(name.utf8)
             self.plan = plan
-            kernel = DayChargeKernel(terms: plan.terms)
+            kernel = plan.flatMap { DayChargeKernel(terms: $0.terms) }
             readsExcluded = fields.contains("excluded")
             readsPayments = fields.contains("payments")
+            termColumns = termFields.compactMap { field in columns.firstIndex(of: field) }
+            let read: Set<String> = Set(["id", "regime", "amount", "due", "paid", "excluded", "payments"] + termFields)
+            mustBeEmpty = columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) }
         }
     }
 
@@ -60,27 +66,33 @@ struct CSVRowPlan: Sendable {
             let indices = columns.indices.filter { columns[$0] == name }
             return indices.count == 1 ? indices[0] : nil
         }
-        let read: Set<String> = ["id", "regime", "amount", "due", "paid", "excluded", "payments"]
-        let regimes = CSVRowPlan.fastRegimes(options.catalog)
+        let regimes = CSVRowPlan.fastRegimes(options.catalog, columns: columns, known: known)
+        // A term column named twice would leave a custom row's terms a guess: such rows go the
+        // general way (only one custom term column has to be repeated for that).
+        let repeatedTerm = CustomRegime.termFields.contains { name in columns.filter { $0 == name }.count > 1 }
         if options.format == .csv, !options.explain, !regimes.isEmpty,
             let id = only("id"), let regime = only("regime"), let amount = only("amount"), let due = only("due"), let paid = only("paid"),
             columns.filter({ $0 == "excluded" }).count <= 1, columns.filter({ $0 == "payments" }).count <= 1
         {
             fast = FastColumns(
                 id: id, regime: regime, amount: amount, due: due, paid: paid, excluded: only("excluded"), payments: only("payments"),
-                mustBeEmpty: columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) },
-                regimes: regimes)
+                regimes: repeatedTerm ? regimes.filter { $0.plan != nil } : regimes)
         } else {
             fast = nil
         }
     }
 
     /// The catalog's regimes whose plain rows the fast path computes: every charge by the day,
-    /// by its plan, or by the day-charge kernel when its terms allow and a row has no payments.
-    static func fastRegimes(_ catalog: RegimeCatalog) -> [FastRegime] {
+    /// by its plan (for `custom`, the row's own terms compiled), or by the day-charge kernel when
+    /// the terms allow and a row has no payments.
+    static func fastRegimes(_ catalog: RegimeCatalog, columns: [String], known: Set<String>) -> [FastRegime] {
         catalog.names.compactMap { name in
-            guard let regime = catalog.regime(named: name) as? any PlannedRegime, let plan = regime.plainRowPlan else { return nil }
-            return FastRegime(name: name, plan: plan, fields: regime.fields)
+            let regime = catalog.regime(named: name)
+            if let regime = regime as? CustomRegime {
+                return FastRegime(name: name, plan: nil, fields: regime.fields, termFields: CustomRegime.termFields, columns: columns, known: known)
+            }
+            guard let regime = regime as? any PlannedRegime, let plan = regime.plainRowPlan else { return nil }
+            return FastRegime(name: name, plan: plan, fields: regime.fields, columns: columns, known: known)
         }
     }
 }

@@ -13,9 +13,28 @@ public struct CustomRegime: Regime {
          "base_minimum", "segments", "result_unit", "result_minimum", "allocation"]
     }
 
+    /// The columns that make a row's terms (all but the case's amount, dates, excluded days,
+    /// payments and roll-over).
+    static let termFields = ["rate", "high_rate", "low_months", "basis", "base_unit", "base_minimum", "segments", "result_unit", "result_minimum", "allocation"]
+
     public func compute(_ values: [String: String]) throws(InputError) -> ChargeResult {
         try rejectUnused(values)
         let fields = CaseFields(values: values)
+        let terms = try CustomRegime.terms(fields)
+        let delay = DelayCase(
+            principal: try fields.amount(), due: try fields.date("due", "the due date"), end: try fields.date("paid", "the payment day"),
+            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue())
+        return try Accrual.compute(
+            delay, terms: terms, rule: RuleReference(clause: "", title: title, document: "terms given in the row"),
+            inputs: [
+                .init("amount", "amount (金額)", delay.principal.description),
+                .init("due", "due date (期限)", delay.due.iso8601),
+                .init("paid", "paid (支払日)", delay.end.iso8601),
+            ])
+    }
+
+    /// The terms a row gives in its ``termFields``.
+    static func terms(_ fields: CaseFields) throws(InputError) -> AccrualTerms {
         guard let rate = try fields.optionalRate("rate") else { throw InputError(field: "rate", reason: "is empty; custom needs the annual rate in percent, e.g. 2.5") }
         let high = try fields.optionalRate("high_rate")
         var lowPeriod: CivilPeriod? = nil
@@ -47,21 +66,11 @@ public struct CustomRegime: Regime {
         guard let allocation = PaymentAllocation(rawValue: allocationName) else {
             throw InputError(field: "allocation", reason: "'\(allocationName)' is not principal-first or interest-first")
         }
-        let terms = AccrualTerms(
+        return AccrualTerms(
             rates: RatePlan(source: .fixed(rate: rate, highRate: high), lowPeriod: lowPeriod), basis: basis,
             baseRounding: try unit("base_unit"), baseMinimum: try fields.optionalYen("base_minimum"),
             segmentRounding: segments, resultRounding: try unit("result_unit") ?? .floorToYen,
             minimum: try fields.optionalYen("result_minimum").map { .waiveBelow($0) } ?? MinimumRule.none,
             paymentAllocation: allocation)
-        let delay = DelayCase(
-            principal: try fields.amount(), due: try fields.date("due", "the due date"), end: try fields.date("paid", "the payment day"),
-            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue())
-        return try Accrual.compute(
-            delay, terms: terms, rule: RuleReference(clause: "", title: title, document: "terms given in the row"),
-            inputs: [
-                .init("amount", "amount (金額)", delay.principal.description),
-                .init("due", "due date (期限)", delay.due.iso8601),
-                .init("paid", "paid (支払日)", delay.end.iso8601),
-            ])
     }
 }
