@@ -31,13 +31,28 @@ final class OutputSink {
     init(path: String?, input: (device: UInt64, inode: UInt64)? = nil) throws(OutputError) {
         OutputSink.installFatalSignalHandlers()
         guard let path, path != "-" else {
-            descriptor = STDOUT_FILENO
-            finalPath = nil
-            temporaryPath = nil
-            displayName = "standard output"
+            (descriptor, finalPath, temporaryPath, displayName) = (STDOUT_FILENO, nil, nil, "standard output")
             return
         }
         displayName = path
+        switch try OutputSink.destination(path, input: input) {
+        case .direct(let fd):
+            (descriptor, finalPath, temporaryPath) = (fd, nil, nil)
+        case .replacing(let fd, let target, let temporary):
+            (descriptor, finalPath, temporaryPath) = (fd, target, temporary)
+            OutputSink.removeOnSignal(temporary)
+        }
+    }
+
+    /// Where the results of `-o path` go.
+    private enum Destination {
+        /// Written as they come: nothing to replace atomically.
+        case direct(Int32)
+        /// Written to `temporary` beside `target`, renamed over it once complete.
+        case replacing(Int32, target: String, temporary: String)
+    }
+
+    private static func destination(_ path: String, input: (device: UInt64, inode: UInt64)?) throws(OutputError) -> Destination {
         var status = stat()
         let exists = stat(path, &status) == 0
         if exists, let input, UInt64(status.st_dev) == input.device, UInt64(status.st_ino) == input.inode {
@@ -47,21 +62,13 @@ final class OutputSink {
         // it is redirected to a file) is written directly: there is nothing to replace
         // atomically, and renaming over it would destroy it or the link.
         var standardOutput = stat()
-        let isStandardOutput = exists && fstat(STDOUT_FILENO, &standardOutput) == 0
-            && status.st_dev == standardOutput.st_dev && status.st_ino == standardOutput.st_ino
-        if isStandardOutput {
-            descriptor = STDOUT_FILENO
-            finalPath = nil
-            temporaryPath = nil
-            return
+        if exists && fstat(STDOUT_FILENO, &standardOutput) == 0 && status.st_dev == standardOutput.st_dev && status.st_ino == standardOutput.st_ino {
+            return .direct(STDOUT_FILENO)
         }
         if exists && (status.st_mode & S_IFMT) != S_IFREG {
             let fd = open(path, O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw OutputError(message: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
-            descriptor = fd
-            finalPath = nil
-            temporaryPath = nil
-            return
+            return .direct(fd)
         }
         // A symbolic link keeps pointing where it did: the file it names is the one replaced.
         var target = path
@@ -83,10 +90,7 @@ final class OutputSink {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, exists ? (status.st_mode & 0o7777) : 0o666)
         guard fd >= 0 else { throw OutputError(message: "cannot create '\(temporary)' beside '\(path)': \(String(cString: strerror(errno)))") }
         if exists { _ = fchmod(fd, status.st_mode & 0o7777) }
-        descriptor = fd
-        finalPath = target
-        temporaryPath = temporary
-        OutputSink.removeOnSignal(temporary)
+        return .replacing(fd, target: target, temporary: temporary)
     }
 
     func write(_ text: String) {
