@@ -182,8 +182,10 @@ func generatedRows(_ count: Int, regimes: [String] = ["contract-late-completion"
         let amount = 1 + below(10_000_000_000)
         var paymentList = ""
         if payments > 0 && paid > due + payments {
-            paymentList = (0..<payments).map { _ in CivilDate(dayNumber: due + 1 + below(paid - due - 1)).iso8601 + ":" + String(1 + below(amount / (payments + 1) + 1)) }
-                .joined(separator: ";")
+            paymentList = (0..<payments).map { _ in
+                CivilDate(dayNumber: due + 1 + below(paid - due - 1)).iso8601 + ":" + String(1 + below(amount / (payments + 1) + 1))
+            }
+            .joined(separator: ";")
         }
         let id = String(index)
         text += "C\(String(repeating: "0", count: max(0, 8 - id.count)))\(id),\(regime),\(amount),"

@@ -7,9 +7,10 @@ extension BigInteger {
         _ a: BigInteger, _ b: BigInteger,
         _ operation: (UnsafeMutablePointer<__mpz_struct>, UnsafePointer<__mpz_struct>, UnsafePointer<__mpz_struct>) -> Void
     ) -> BigInteger {
-        BigInteger(storage: .make { result in
-            a.storage.read { pa in b.storage.read { pb in operation(result, pa, pb) } }
-        })
+        BigInteger(
+            storage: .make { result in
+                a.storage.read { pa in b.storage.read { pb in operation(result, pa, pb) } }
+            })
     }
 
     public static func + (a: BigInteger, b: BigInteger) -> BigInteger { combine(a, b) { __gmpz_add($0, $1, $2) } }

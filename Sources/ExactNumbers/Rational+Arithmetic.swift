@@ -6,9 +6,10 @@ extension Rational {
         _ a: Rational, _ b: Rational,
         _ operation: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
     ) -> Rational {
-        Rational(storage: .make { result in
-            a.storage.read { pa in b.storage.read { pb in operation(result, pa, pb) } }
-        })
+        Rational(
+            storage: .make { result in
+                a.storage.read { pa in b.storage.read { pb in operation(result, pa, pb) } }
+            })
     }
 
     public static func + (a: Rational, b: Rational) -> Rational { combine(a, b) { __gmpq_add($0, $1, $2) } }

@@ -39,7 +39,11 @@ struct Compute: ParsableCommand {
     @Flag(help: "Add the full breakdown: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
 
-    @Flag(name: .customLong("keep-formulas"), help: "Write CSV fields that begin with =, +, -, @ as they are, for a program reading the results (by default they get a leading ' so that a spreadsheet shows them as text, not as a formula).")
+    @Flag(
+        name: .customLong("keep-formulas"),
+        help:
+            "Write CSV fields that begin with =, +, -, @ as they are, for a program reading the results (by default they get a leading ' so that a spreadsheet shows them as text, not as a formula)."
+    )
     var keepFormulas = false
 
     @OptionGroup var rates: RatesOption
@@ -54,7 +58,9 @@ struct Compute: ParsableCommand {
         let start = ContinuousClock.now
         var options = Batch.Options()
         guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be csv or jsonl, not '\(format)'") }
-        guard let textEncoding = TextEncoding(name: encoding) else { throw ValidationError("--encoding must be utf-8 or shift_jis (cp932, sjis), not '\(encoding)'") }
+        guard let textEncoding = TextEncoding(name: encoding) else {
+            throw ValidationError("--encoding must be utf-8 or shift_jis (cp932, sjis), not '\(encoding)'")
+        }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256, not \(jobs)") }
         let lowered = file.lowercased()
         let readsJSONLines: Bool

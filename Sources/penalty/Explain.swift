@@ -63,7 +63,9 @@ struct Explain: ParsableCommand {
             let name = String(assignment[..<equals])
             // A field that has its own option is set there; a second value would silently win.
             guard name != "regime", fields[name] == nil || name == "excluded" && excluded.isEmpty else {
-                throw ValidationError("--set \(name)=… repeats a value given by its own option (--\(name.replacingOccurrences(of: "_", with: "-"))) or an earlier --set; give it once")
+                throw ValidationError(
+                    "--set \(name)=… repeats a value given by its own option (--\(name.replacingOccurrences(of: "_", with: "-"))) or an earlier --set; give it once"
+                )
             }
             fields[name] = String(assignment[assignment.index(after: equals)...])
         }
@@ -74,7 +76,9 @@ struct Explain: ParsableCommand {
             throw ValidationError("\(error)")
         }
         if json {
-            print(#"{"status":"\#(result.status.rawValue)","amount":"\#(result.amount.value)","counted_days":\#(result.countedDays),"excluded_days":\#(result.excludedDays),"explanation":\#(result.explanation.json)}"#)
+            print(
+                #"{"status":"\#(result.status.rawValue)","amount":"\#(result.amount.value)","counted_days":\#(result.countedDays),"excluded_days":\#(result.excludedDays),"explanation":\#(result.explanation.json)}"#
+            )
         } else {
             print(result.explanation.text)
             print("  => \(result.amount) (\(result.status.rawValue))")

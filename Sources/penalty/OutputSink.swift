@@ -56,7 +56,8 @@ final class OutputSink {
         var status = stat()
         let exists = stat(path, &status) == 0
         if exists, let input, UInt64(status.st_dev) == input.device, UInt64(status.st_ino) == input.inode {
-            throw OutputError(message: "-o '\(path)' is the input file; writing the results there would replace the rows being read. Write them to another file")
+            throw OutputError(
+                message: "-o '\(path)' is the input file; writing the results there would replace the rows being read. Write them to another file")
         }
         // A device, a pipe, or a link to this process's own standard output (/dev/stdout when
         // it is redirected to a file) is written directly: there is nothing to replace
@@ -183,10 +184,14 @@ final class OutputSink {
         pathForSignals = path.map { strdup($0) }
         free(old)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF] {
-            signal(signalNumber, path == nil ? SIG_DFL : { signalNumber in
-                if let path = OutputSink.pathForSignals { unlink(path) }
-                _exit(128 + signalNumber)
-            })
+            signal(
+                signalNumber,
+                path == nil
+                    ? SIG_DFL
+                    : { signalNumber in
+                        if let path = OutputSink.pathForSignals { unlink(path) }
+                        _exit(128 + signalNumber)
+                    })
         }
     }
 

@@ -1,10 +1,10 @@
+import LatePenalty
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import LatePenalty
 
 /// A one-line progress display on standard error: rows, rows per second, and the percentage
 /// when the input size is known. Shown only when standard error is a terminal.

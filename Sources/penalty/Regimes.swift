@@ -32,7 +32,8 @@ struct Regimes: ParsableCommand {
             throw ValidationError("unknown regime '\(name)'; run `penalty regimes` for the list")
         }
         guard let data = regime as? DataRegime else {
-            print("\(regime.name): \(regime.title)\n  fields: \(regime.fields.joined(separator: ", "))\n  (defined by the library's clauses; see docs/regimes/)")
+            print(
+                "\(regime.name): \(regime.title)\n  fields: \(regime.fields.joined(separator: ", "))\n  (defined by the library's clauses; see docs/regimes/)")
             return
         }
         if json {

@@ -19,19 +19,31 @@ struct AccrualPlanTests {
         list.append(("damages", DamagesInterest.defaultTerms))
         func rate(_ text: String) -> Rate { try! Rate.parse(percent: text, field: "rate") }
         for basis in DayCountBases.all {
-            list.append(("custom \(basis.name) each", AccrualTerms(
-                rates: RatePlan(source: .fixed(rate: rate("7.325"), highRate: rate("14.6")), lowPeriod: .months(2)), basis: basis,
-                baseRounding: Rounding(.floor, toMultipleOf: 1000), baseMinimum: Yen(2000), segmentRounding: .eachSegment(.floorToYen),
-                resultRounding: .floorTo100Yen, minimum: .waiveBelow(Yen(1000)), paymentAllocation: .interestFirst)))
-            list.append(("custom \(basis.name) total", AccrualTerms(
-                rates: RatePlan(source: .fixed(rate: rate("2.875"), highRate: nil), splitsAtNewYear: true), basis: basis,
-                segmentRounding: .totalOnly, resultRounding: Rounding(.halfUp, toMultipleOf: 10), paymentAllocation: .principalFirst)))
+            list.append(
+                (
+                    "custom \(basis.name) each",
+                    AccrualTerms(
+                        rates: RatePlan(source: .fixed(rate: rate("7.325"), highRate: rate("14.6")), lowPeriod: .months(2)), basis: basis,
+                        baseRounding: Rounding(.floor, toMultipleOf: 1000), baseMinimum: Yen(2000), segmentRounding: .eachSegment(.floorToYen),
+                        resultRounding: .floorTo100Yen, minimum: .waiveBelow(Yen(1000)), paymentAllocation: .interestFirst)
+                ))
+            list.append(
+                (
+                    "custom \(basis.name) total",
+                    AccrualTerms(
+                        rates: RatePlan(source: .fixed(rate: rate("2.875"), highRate: nil), splitsAtNewYear: true), basis: basis,
+                        segmentRounding: .totalOnly, resultRounding: Rounding(.halfUp, toMultipleOf: 10), paymentAllocation: .principalFirst)
+                ))
         }
         for mode in RoundingMode.allCases {
-            list.append(("custom \(mode.rawValue)", AccrualTerms(
-                rates: RatePlan(source: .fixed(rate: rate("3.1"), highRate: rate("9.05")), lowPeriod: .months(1)),
-                baseRounding: Rounding(mode, toMultipleOf: 10000), segmentRounding: .eachSegment(Rounding(mode, toMultipleOf: 1)),
-                resultRounding: Rounding(mode, toMultipleOf: 100), minimum: .waiveBelow(Yen(100)), paymentAllocation: .interestFirst)))
+            list.append(
+                (
+                    "custom \(mode.rawValue)",
+                    AccrualTerms(
+                        rates: RatePlan(source: .fixed(rate: rate("3.1"), highRate: rate("9.05")), lowPeriod: .months(1)),
+                        baseRounding: Rounding(mode, toMultipleOf: 10000), segmentRounding: .eachSegment(Rounding(mode, toMultipleOf: 1)),
+                        resultRounding: Rounding(mode, toMultipleOf: 100), minimum: .waiveBelow(Yen(100)), paymentAllocation: .interestFirst)
+                ))
         }
         return list
     }()

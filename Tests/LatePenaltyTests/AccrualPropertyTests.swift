@@ -28,7 +28,8 @@ struct AccrualPropertyTests {
     }
 
     @Test func excludingDaysNeverRaisesTheCharge() async {
-        await propertyCheck(count: 400, input: Self.amounts, Self.deadlines, Gen.int(in: 1...800), Gen.int(in: -20...820), Gen.int(in: 0...60)) { amount, due, delay, from, length in
+        await propertyCheck(count: 400, input: Self.amounts, Self.deadlines, Gen.int(in: 1...800), Gen.int(in: -20...820), Gen.int(in: 0...60)) {
+            amount, due, delay, from, length in
             let excluded = ExcludedDays([DateWindow(first: CivilDate(dayNumber: due + from), last: CivilDate(dayNumber: due + from + length))])
             let all = Self.penalty(amount, due, delay), fewer = Self.penalty(amount, due, delay, excluded: excluded)
             #expect(fewer.amount <= all.amount)
@@ -59,7 +60,8 @@ struct AccrualPropertyTests {
     }
 
     @Test func scalingTheAmountScalesTheExactValue() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000_000), Self.deadlines, Gen.int(in: 0...1500), Gen.int(in: 1...10_000)) { amount, due, delay, factor in
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000_000), Self.deadlines, Gen.int(in: 0...1500), Gen.int(in: 1...10_000)) {
+            amount, due, delay, factor in
             let base = Self.penalty(amount, due, delay), scaled = Self.penalty(amount * factor, due, delay)
             #expect(scaled.exactAmount == base.exactAmount * Rational(factor))
         }

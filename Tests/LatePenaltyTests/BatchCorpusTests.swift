@@ -31,13 +31,17 @@ struct BatchCorpusTests {
     }
 
     @Test func missingRequiredColumnStopsTheRun() {
-        #expect(throws: Batch.FileError(description: "line 1: the header has no 'regime' column; it needs id,regime,amount and the columns its regimes use (docs/file-format.md)")) {
+        #expect(
+            throws: Batch.FileError(
+                description: "line 1: the header has no 'regime' column; it needs id,regime,amount and the columns its regimes use (docs/file-format.md)")
+        ) {
             try runBatch("id,amount\nA,100\n")
         }
     }
 
     @Test func malformedRowsAreReportedAndTheParserRecovers() throws {
-        let r = try runBatch("""
+        let r = try runBatch(
+            """
             id,regime,amount,due,paid,excluded,rate
             A,contract-late-completion,"10,000,000,2022-03-25,2022-04-30,,
             B,contract-late-completion,10000000,2022-03-25,2022-04-30,,
@@ -51,13 +55,22 @@ struct BatchCorpusTests {
             """)
         #expect(r.rows.count == 9)
         // The id and the fields before the malformed one are kept; the error names the field.
-        #expect(r.rows[1] == #"A,contract-late-completion,error,,,,"amount: a quoted field is not closed (unbalanced ""); the row is skipped and reading resumes on the next line""#)
+        #expect(
+            r.rows[1]
+                == #"A,contract-late-completion,error,,,,"amount: a quoted field is not closed (unbalanced ""); the row is skipped and reading resumes on the next line""#
+        )
         #expect(r.rows[2] == "B,contract-late-completion,ok,24657,36,0,")
         #expect(r.rows[3] == "C,contract-late-completion,error,,,,has 4 fields but the header has 7")
         #expect(r.rows[4].hasPrefix(#"D,contract-penalty,error,,,,"regime: unknown regime 'contract-penalty'; use one of contract-late-completion,"#))
-        #expect(r.rows[5] == "E,contract-late-completion,error,,,,excluded: range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO")
+        #expect(
+            r.rows[5]
+                == "E,contract-late-completion,error,,,,excluded: range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO"
+        )
         #expect(r.rows[6] == #"F,contract-late-payment,error,,,,"rate: '0.025%' contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%""#)
-        #expect(r.rows[7] == #"G,contract-late-completion,error,,,,"amount: a quote ("") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it""#)
+        #expect(
+            r.rows[7]
+                == #"G,contract-late-completion,error,,,,"amount: a quote ("") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it""#
+        )
         #expect(r.rows[8] == "H,contract-late-completion,error,,,,amount: text follows a closing quote; quote the whole field")
         #expect(r.diagnostics.map { String($0.prefix(8)) } == ["line 2: ", "line 4: ", "line 5: ", "line 6: ", "line 7: ", "line 8: ", "line 9: "])
     }
@@ -65,10 +78,11 @@ struct BatchCorpusTests {
     @Test func duplicateIdsAreRejectedAfterTheFirst() throws {
         let r = try runBatch(Self.header + "A,\(Self.good)\nB,\(Self.good)\nA,\(Self.good)\n,\(Self.good)\n")
         #expect(idsAndStatuses(r.rows) == ["A:ok", "B:ok", "A:error", ":error"])
-        #expect(r.diagnostics == [
-            "line 4: id A: id: 'A' already appears on line 2; each row needs its own id",
-            "line 5: id: is empty; every row needs an id to be traced",
-        ])
+        #expect(
+            r.diagnostics == [
+                "line 4: id A: id: 'A' already appears on line 2; each row needs its own id",
+                "line 5: id: is empty; every row needs an id to be traced",
+            ])
     }
 
     @Test func duplicateScreenFindsEveryRepeat() throws {
@@ -94,7 +108,8 @@ struct BatchCorpusTests {
     }
 
     @Test func unknownRegimeAndReversedRange() throws {
-        let r = try runBatch(Self.header + "A,contract-late,100,2022-03-25,2022-04-30,\nB,contract-late-completion,100,2022-03-25,2022-04-30,2022-04-12..2022-04-10\n")
+        let r = try runBatch(
+            Self.header + "A,contract-late,100,2022-03-25,2022-04-30,\nB,contract-late-completion,100,2022-03-25,2022-04-30,2022-04-12..2022-04-10\n")
         #expect(idsAndStatuses(r.rows) == ["A:error", "B:error"])
         #expect(r.diagnostics[0].hasPrefix("line 2: id A: regime: unknown regime 'contract-late'; use one of "))
         #expect(r.diagnostics[1] == "line 3: id B: excluded: range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO")
@@ -123,10 +138,11 @@ struct BatchCorpusTests {
         let r = try runBatch(Self.shiftJISFile)
         #expect(r.rows.count == 3)
         #expect(r.summary.rejected == 2)
-        #expect(r.diagnostics == [
-            "line 2: id: is not valid UTF-8; if the file is Shift_JIS (CP932), run with --encoding shift_jis",
-            "line 3: id: is not valid UTF-8; if the file is Shift_JIS (CP932), run with --encoding shift_jis",
-        ])
+        #expect(
+            r.diagnostics == [
+                "line 2: id: is not valid UTF-8; if the file is Shift_JIS (CP932), run with --encoding shift_jis",
+                "line 3: id: is not valid UTF-8; if the file is Shift_JIS (CP932), run with --encoding shift_jis",
+            ])
     }
 
     @Test func shiftJISReadAsShiftJIS() throws {
@@ -159,13 +175,15 @@ struct BatchCorpusTests {
             """
         let r = try runBatch(text, jsonl: true, format: .jsonl)
         #expect(r.rows.count == 8)
-        #expect(r.diagnostics == [
-            "line 2: id B: amount: 1.5e7 is not a whole number; give the value as a string (\"1.5e7\") or as whole digits",
-            "line 3: id C: due: is a nested object; give the value as a string",
-            "line 4: is not a JSON object: expected '{', found 'n' (at character 1)",
-            "line 6: id: appears twice in the object; give it once",
-            "line 8: id G: amount: is a boolean; give the value as a string",
-        ].map { $0 })
+        #expect(
+            r.diagnostics
+                == [
+                    "line 2: id B: amount: 1.5e7 is not a whole number; give the value as a string (\"1.5e7\") or as whole digits",
+                    "line 3: id C: due: is a nested object; give the value as a string",
+                    "line 4: is not a JSON object: expected '{', found 'n' (at character 1)",
+                    "line 6: id: appears twice in the object; give it once",
+                    "line 8: id G: amount: is a boolean; give the value as a string",
+                ].map { $0 })
         #expect(r.rows[0].contains(#""id":"A","regime":"contract-late-completion","line":1,"status":"ok","amount":"24657""#))
         #expect(r.rows[5].contains(#""id":"F","regime":"contract-termination-penalty","line":7,"status":"ok","amount":"10""#))
         #expect(r.rows[6].contains(#""id":"G","regime":"contract-termination-penalty","line":8,"status":"error""#))

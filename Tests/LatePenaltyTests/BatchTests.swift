@@ -80,7 +80,8 @@ func runBatch(
 @Suite("penalty compute")
 struct BatchTests {
     @Test func oneRowPerInputRowInOrder() throws {
-        let r = try runBatch("""
+        let r = try runBatch(
+            """
             id,regime,amount,due,paid,excluded,rate\r
             A,contract-late-completion,10000000,2022-03-25,2022-04-30,2022-04-10..2022-04-12,\r
             B,contract-late-completion,1000000,2022-03-25,2022-03-26,,\r
@@ -89,14 +90,15 @@ struct BatchTests {
             E,contract-late-completion,10000000,2022-03-25,2021-02-29,,\r
 
             """)
-        #expect(r.rows == [
-            "id,regime,status,amount,counted_days,excluded_days,error",
-            "A,contract-late-completion,ok,22602,33,3,",
-            "B,contract-late-completion,waived,0,1,0,",
-            "C,contract-late-payment,ok,16952,45,0,",
-            "D,contract-termination-penalty,ok,1234567,0,0,",
-            "E,contract-late-completion,error,,,,paid: '2021-02-29' does not exist: 2021-02 has 28 days (2021 is not a leap year)",
-        ])
+        #expect(
+            r.rows == [
+                "id,regime,status,amount,counted_days,excluded_days,error",
+                "A,contract-late-completion,ok,22602,33,3,",
+                "B,contract-late-completion,waived,0,1,0,",
+                "C,contract-late-payment,ok,16952,45,0,",
+                "D,contract-termination-penalty,ok,1234567,0,0,",
+                "E,contract-late-completion,error,,,,paid: '2021-02-29' does not exist: 2021-02 has 28 days (2021 is not a leap year)",
+            ])
         #expect(r.diagnostics == ["line 6: id E: paid: '2021-02-29' does not exist: 2021-02 has 28 days (2021 is not a leap year)"])
         #expect(r.summary.read == 5 && r.summary.computed == 4 && r.summary.waived == 1 && r.summary.rejected == 1)
         #expect(r.summary.totalByRegime["contract-late-completion"] == Yen(22_602))
@@ -108,7 +110,8 @@ struct BatchTests {
     }
 
     @Test func eraDatesAndJapaneseFormsInAFile() throws {
-        let r = try runBatch("""
+        let r = try runBatch(
+            """
             id,regime,amount,due,paid,excluded
             A,contract-late-completion,"10,000,000",令和4年3月25日,R4.4.30,R4.4.10..R4.4.12
             B,local-tax-arrears,５６，４００,2026/2/2,2026/5/29,
@@ -131,16 +134,26 @@ struct BatchTests {
     }
 
     @Test func jsonLinesOutput() throws {
-        let r = try runBatch("id,regime,amount,due,paid\nA,contract-late-completion,10000000,2022-03-25,2022-04-30\nB,custom,1,2022-03-25,2022-04-30\n", format: .jsonl, explain: true)
+        let r = try runBatch(
+            "id,regime,amount,due,paid\nA,contract-late-completion,10000000,2022-03-25,2022-04-30\nB,custom,1,2022-03-25,2022-04-30\n", format: .jsonl,
+            explain: true)
         #expect(r.rows.count == 2)
-        #expect(r.rows[0].hasPrefix(#"{"id":"A","regime":"contract-late-completion","line":2,"status":"ok","amount":"24657","counted_days":36,"excluded_days":0,"error":null,"explanation":{"rule":{"clause":"第6条第3項""#))
-        #expect(r.rows[1] == #"{"id":"B","regime":"custom","line":3,"status":"error","amount":null,"counted_days":null,"excluded_days":null,"error":"rate: is empty; custom needs the annual rate in percent, e.g. 2.5","explanation":null}"#)
+        #expect(
+            r.rows[0].hasPrefix(
+                #"{"id":"A","regime":"contract-late-completion","line":2,"status":"ok","amount":"24657","counted_days":36,"excluded_days":0,"error":null,"explanation":{"rule":{"clause":"第6条第3項""#
+            ))
+        #expect(
+            r.rows[1]
+                == #"{"id":"B","regime":"custom","line":3,"status":"error","amount":null,"counted_days":null,"excluded_days":null,"error":"rate: is empty; custom needs the annual rate in percent, e.g. 2.5","explanation":null}"#
+        )
     }
 
     @Test func parallelJobsKeepTheOrder() throws {
         var text = "id,regime,amount,due,paid\n"
         for index in 0..<5000 {
-            text += index % 7 == 3 ? "R\(index),contract-late-completion,-1,2022-03-25,2022-04-30\n"
+            text +=
+                index % 7 == 3
+                ? "R\(index),contract-late-completion,-1,2022-03-25,2022-04-30\n"
                 : "R\(index),contract-late-completion,\(1_000_000 + index * 7919),2022-03-25,2022-0\(4 + index % 5)-1\(index % 10)\n"
         }
         // Small blocks, so that four workers go through many blocks, each split four ways.

@@ -30,8 +30,10 @@ struct BytewiseBatchTests {
         ["id", "regime", "amount", "due", "paid", "excluded", "payments", "rate", "note"],
         ["id", "regime", "amount", "due", "paid", "excluded", "excluded"],
         ["id", "regime", "amount", "due", "paid", "excluded", "contract_date", "roll_due", "high_rate"],
-        ["id", "regime", "amount", "due", "paid", "rate", "high_rate", "low_months", "basis", "base_unit", "segments", "result_unit",
-         "result_minimum", "allocation", "payments", "excluded"],
+        [
+            "id", "regime", "amount", "due", "paid", "rate", "high_rate", "low_months", "basis", "base_unit", "segments", "result_unit",
+            "result_minimum", "allocation", "payments", "excluded",
+        ],
     ]
 
     static func date(_ random: inout SplitMix) -> String {
@@ -190,7 +192,9 @@ struct BytewiseBatchTests {
         var text = "id,regime,amount,due,paid,rate,high_rate,low_months,basis,base_unit,segments,result_unit,result_minimum,payments\n"
         for index in 0..<3_000 {
             let due = 18_700 + random.below(1_200), paid = due - 5 + random.below(900)
-            let payments = index % 4 == 0 && paid > due + 2 ? CivilDate(dayNumber: due + 1 + random.below(paid - due - 1)).iso8601 + ":" + String(1 + random.below(50_000)) : ""
+            let payments =
+                index % 4 == 0 && paid > due + 2
+                ? CivilDate(dayNumber: due + 1 + random.below(paid - due - 1)).iso8601 + ":" + String(1 + random.below(50_000)) : ""
             text += "K\(index),custom,\(1 + random.below(100_000_000)),\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),"
             text += random.pick(termSets) + ",\(payments)\n"
         }

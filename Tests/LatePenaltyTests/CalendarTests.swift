@@ -49,7 +49,9 @@ struct CalendarTests {
         let plain = try RegimeCatalog.bundled.compute(["regime": "local-tax-arrears", "amount": "100000", "due": "2026-01-03", "paid": "2026-03-31"])
         #expect(plain.countedDays == rolled.countedDays + 2)
         #expect(throws: InputError(field: "roll_due", reason: "unknown calendar 'post-office'; use one of national-holidays, government, bank")) {
-            try RegimeCatalog.bundled.compute(["regime": "custom", "rate": "3", "amount": "100000", "due": "2026-01-03", "paid": "2026-03-31", "roll_due": "post-office"])
+            try RegimeCatalog.bundled.compute([
+                "regime": "custom", "rate": "3", "amount": "100000", "due": "2026-01-03", "paid": "2026-03-31", "roll_due": "post-office",
+            ])
         }
         let payment = try RegimeCatalog.bundled.compute([
             "regime": "contract-late-payment", "amount": "7300000", "due": "2026-05-03", "paid": "2026-05-17", "roll_due": "government",

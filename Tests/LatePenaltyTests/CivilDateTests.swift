@@ -50,7 +50,9 @@ struct CivilDateTests {
 
     @Test func isoParsingIsStrict() {
         #expect(CivilDate(iso8601: "2024-02-29") != nil)
-        for bad in ["2021-02-29", "2022-04-31", "2022-13-01", "2022-00-10", "2022-3-25", "22-03-25", "2022/03/25", " 2022-03-25", "2022-03-25 ", "0000-01-01", ""] {
+        for bad in [
+            "2021-02-29", "2022-04-31", "2022-13-01", "2022-00-10", "2022-3-25", "22-03-25", "2022/03/25", " 2022-03-25", "2022-03-25 ", "0000-01-01", "",
+        ] {
             #expect(CivilDate(iso8601: bad) == nil, "\(bad) should be rejected")
         }
     }
@@ -59,7 +61,10 @@ struct CivilDateTests {
         #expect(throws: InputError(field: "paid", reason: "'2021-02-29' does not exist: 2021-02 has 28 days (2021 is not a leap year)")) {
             try CivilDate.parse("2021-02-29", field: "paid")
         }
-        #expect(throws: InputError(field: "due", reason: "'25.03.2022' is not a date; write YYYY-MM-DD (2022-03-25), YYYY/M/D (2022/3/25) or an era date (令和4年3月25日, R4.3.25)")) {
+        #expect(
+            throws: InputError(
+                field: "due", reason: "'25.03.2022' is not a date; write YYYY-MM-DD (2022-03-25), YYYY/M/D (2022/3/25) or an era date (令和4年3月25日, R4.3.25)")
+        ) {
             try CivilDate.parse("25.03.2022", field: "due")
         }
     }

@@ -32,7 +32,8 @@ struct ExcludedDaysTests {
     }
 
     @Test func reversedRangeIsAnError() {
-        #expect(throws: InputError(field: "excluded", reason: "range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO")) {
+        #expect(throws: InputError(field: "excluded", reason: "range '2022-04-12..2022-04-10' ends before it starts; write FROM..TO with FROM on or before TO"))
+        {
             try ExcludedDays.parse("2022-04-12..2022-04-10")
         }
         #expect(throws: InputError.self) { try ExcludedDays.parse("2022-04-31") }

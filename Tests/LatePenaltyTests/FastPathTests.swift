@@ -82,7 +82,9 @@ struct FastPathTests {
                 DateWindow(first: due.advanced(by: a), last: due.advanced(by: a + aLength)),
                 DateWindow(first: due.advanced(by: b), last: due.advanced(by: b + bLength)),
             ])
-            let expected = try! LateCompletionPenalty(contractAmount: Yen(1), contractPeriodEnd: due, completionDate: due.advanced(by: delay), inspectionDays: excluded).compute()
+            let expected = try! LateCompletionPenalty(
+                contractAmount: Yen(1), contractPeriodEnd: due, completionDate: due.advanced(by: delay), inspectionDays: excluded
+            ).compute()
             #expect(DayChargeKernel.countedDays(due: due, end: due.advanced(by: delay), excluded: excluded) == expected.countedDays)
         }
     }

@@ -55,8 +55,11 @@ struct HostileInputTests {
             (Self.header + Self.row("A") + "B,\"\(long)\",1,2,3\n" + Self.row("C"), 3),  // quoted, one line
             (Self.header + "B,\(long)", 1),  // no line break at all
             // Quoted over many lines, in a memo column (where a spreadsheet may put line breaks).
-            ("id,regime,amount,due,paid,memo\n" + "B,contract-late-completion,1000,2022-03-25,2022-04-30,\"" + String(repeating: "q\n", count: 3 * limit) + "\"\n"
-                + "C,contract-late-completion,1000,2022-03-25,2022-04-30,\n", 2),
+            (
+                "id,regime,amount,due,paid,memo\n" + "B,contract-late-completion,1000,2022-03-25,2022-04-30,\"" + String(repeating: "q\n", count: 3 * limit)
+                    + "\"\n"
+                    + "C,contract-late-completion,1000,2022-03-25,2022-04-30,\n", 2
+            ),
         ]
         for (text, rows) in cases {
             let streamed = try streamFromFile(Array(text.utf8), rowLimit: limit)
@@ -70,7 +73,8 @@ struct HostileInputTests {
 
     @Test func rowsOfTooManyFieldsAreErrorsAndHeadersRefused() throws {
         let commas = String(repeating: ",", count: CSVRecordReader.maxFields + 10)
-        let (rows, _) = try everyPath(Self.header + Self.row("A") + "B,contract-late-completion,1000,2022-03-25,2022-04-30\(commas)\n" + Self.row("C"), rowLimit: 1 << 20)
+        let (rows, _) = try everyPath(
+            Self.header + Self.row("A") + "B,contract-late-completion,1000,2022-03-25,2022-04-30\(commas)\n" + Self.row("C"), rowLimit: 1 << 20)
         #expect(rows.count == 3)
         #expect(rows[1].hasPrefix("B,contract-late-completion,") && rows[1].contains("has \(CSVRecordReader.maxFields + 15) fields but the header has 5"))
         #expect(rows[2].hasPrefix("C,"))
@@ -90,7 +94,9 @@ struct HostileInputTests {
     @Test func monthArithmeticPastTheLastYearIsRefusedOrBounded() throws {
         let catalog = RegimeCatalog.bundled
         for months in ["1200", "1201", "999999999999", "9223372036854775807", "-1", "0"] {
-            let fields = ["regime": "custom", "amount": "1000", "due": "2020-01-01", "paid": "2021-01-01", "rate": "5", "high_rate": "10", "low_months": months]
+            let fields = [
+                "regime": "custom", "amount": "1000", "due": "2020-01-01", "paid": "2021-01-01", "rate": "5", "high_rate": "10", "low_months": months,
+            ]
             if months == "1200" {
                 #expect((try? catalog.compute(fields)) != nil)
             } else {
@@ -98,7 +104,9 @@ struct HostileInputTests {
             }
         }
         // A low period that would end after 9999-12-31 covers the whole window.
-        let late = try catalog.compute(["regime": "custom", "amount": "1000000", "due": "9998-01-01", "paid": "9998-12-31", "rate": "5", "high_rate": "10", "low_months": "1200"])
+        let late = try catalog.compute([
+            "regime": "custom", "amount": "1000000", "due": "9998-01-01", "paid": "9998-12-31", "rate": "5", "high_rate": "10", "low_months": "1200",
+        ])
         #expect(late.explanation.segments.count >= 1)
         #expect(d("9999-12-01").addingMonths(1) == nil)
         #expect(d("2024-01-31").addingMonths(Int.max) == nil && d("2024-01-31").addingMonths(Int.min) == nil)
@@ -188,17 +196,20 @@ struct HostileInputTests {
     }
 
     @Test func errorRowsKeepTheirId() throws {
-        let r = try everyPath(Self.header + "A\"x,contract-late-completion,1,2022-03-25,2022-04-30\n" + "B,contract-late-completion,\"1\"0,2022-03-25,2022-04-30\n")
+        let r = try everyPath(
+            Self.header + "A\"x,contract-late-completion,1,2022-03-25,2022-04-30\n" + "B,contract-late-completion,\"1\"0,2022-03-25,2022-04-30\n")
         #expect(r.rows[1].hasPrefix("B,contract-late-completion,error"))
         #expect(r.rows[1].contains("amount:"))
-        let json = try runBatch(#"{"id": "J", "amount": "1", "amount": "2"}"# + "\n" + #"{"id": "K", "regime": "custom"} trailing"# + "\n", jsonl: true, format: .jsonl)
+        let json = try runBatch(
+            #"{"id": "J", "amount": "1", "amount": "2"}"# + "\n" + #"{"id": "K", "regime": "custom"} trailing"# + "\n", jsonl: true, format: .jsonl)
         #expect(json.rows[0].contains(#""id":"J""#) && json.rows[1].contains(#""id":"K""#))
     }
 
     @Test func everyCSVRowCarriesItsLine() throws {
         // Blank lines, a memo over two lines and an error row without an id: each output row
         // names the line its input row starts on.
-        let text = "id,regime,amount,due,paid,memo\n\n" + "A,contract-late-completion,1000,2022-03-25,2022-04-30,\"two\nlines\"\n"
+        let text =
+            "id,regime,amount,due,paid,memo\n\n" + "A,contract-late-completion,1000,2022-03-25,2022-04-30,\"two\nlines\"\n"
             + ",contract-late-completion,1000,2022-03-25,2022-04-30,\n" + "B,contract-late-completion,1000,2022-03-25,2022-04-30,\n"
         var options = Batch.Options()
         for engine in 0..<2 {
@@ -263,7 +274,8 @@ struct HostileInputTests {
     }
 
     @Test func aVectorFileWithARepeatedKeyFails() {
-        let file = #"{"title": "t", "vectors": [{"id": "a", "kind": "derived", "derivation": "d", "inputs": {"regime": "contract-termination-penalty", "amount": "100"}, "expected": {"amount": "10", "amount": "999"}}]}"#
+        let file =
+            #"{"title": "t", "vectors": [{"id": "a", "kind": "derived", "derivation": "d", "inputs": {"regime": "contract-termination-penalty", "amount": "100"}, "expected": {"amount": "10", "amount": "999"}}]}"#
         var report = VectorVerifier.Report()
         VectorVerifier.verify(Data(file.utf8), named: "f", into: &report)
         #expect(report.failed == 1 && report.passed == 0)

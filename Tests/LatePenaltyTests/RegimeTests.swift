@@ -44,7 +44,10 @@ struct RegimeTests {
         var rows: [String] = []
         let summary = try Batch.run(csv: [UInt8](csv), output: { rows.append($0) }, diagnostics: { Issue.record("\($0)") })
         #expect(summary.rejected == 0)
-        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == ["1300", "5300", "1500", "1100", "109178", "1200", "3400"])
+        #expect(
+            rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == [
+                "1300", "5300", "1500", "1100", "109178", "1200", "3400",
+            ])
     }
 
     // MARK: Milestones and splitting
@@ -141,7 +144,10 @@ struct RegimeTests {
         // Base 1,234,567 → 1,230,000. Due 2023-12-30: low 2023-12-31 .. 2024-02-29 (2 months), high after.
         let result = try compute(["regime": "national-tax-arrears", "amount": "1234567", "due": "2023-12-30", "paid": "2024-03-10"])
         #expect(result.explanation.bases.first?.base == Yen(1_230_000))
-        #expect(result.explanation.segments.map(\.window) == [window("2023-12-31", "2023-12-31"), window("2024-01-01", "2024-02-29"), window("2024-03-01", "2024-03-10")])
+        #expect(
+            result.explanation.segments.map(\.window) == [
+                window("2023-12-31", "2023-12-31"), window("2024-01-01", "2024-02-29"), window("2024-03-01", "2024-03-10"),
+            ])
         // 1,230,000 × 2.4% × 1/365 = 80.87 → 80; × 2.4% × 60/365 = 4,852.60 → 4,852; × 8.7% × 10/365 = 2,931.78 → 2,931.
         #expect(result.explanation.segments.map(\.rounded) == [Yen(80), Yen(4_852), Yen(2_931)])
         #expect(result.amount == Yen(7_800))
@@ -173,7 +179,9 @@ struct RegimeTests {
         let byDelay = try compute(["regime": "payment-delay-act", "amount": "10000000", "due": "2021-03-31", "paid": "2021-04-30"])
         #expect(byDelay.amount == Yen(20_500))
         // Contract date 2019-06-01 → 2.7%: × 2.7% × 30/365 = 22,191.7 → ¥22,100.
-        let byContract = try compute(["regime": "payment-delay-act", "amount": "10000000", "due": "2021-03-31", "paid": "2021-04-30", "contract_date": "2019-06-01"])
+        let byContract = try compute([
+            "regime": "payment-delay-act", "amount": "10000000", "due": "2021-03-31", "paid": "2021-04-30", "contract_date": "2019-06-01",
+        ])
         #expect(byContract.amount == Yen(22_100))
         // An explicit rate for a date outside the verified table.
         let explicit = try compute(["regime": "payment-delay-act", "amount": "10000000", "due": "2016-03-31", "paid": "2016-04-30", "rate": "2.8"])
@@ -256,7 +264,9 @@ struct RegimeTests {
         ])
         #expect(tiered.amount == Yen(1_300))
         #expect(throws: InputError.self) { try compute(["regime": "custom", "amount": "1000", "due": "2025-01-31", "paid": "2025-03-02"]) }
-        #expect(throws: InputError.self) { try compute(["regime": "custom", "amount": "1000", "due": "2025-01-31", "paid": "2025-03-02", "rate": "3", "basis": "30/360"]) }
+        #expect(throws: InputError.self) {
+            try compute(["regime": "custom", "amount": "1000", "due": "2025-01-31", "paid": "2025-03-02", "rate": "3", "basis": "30/360"])
+        }
     }
 }
 
@@ -275,13 +285,22 @@ struct RateTableTests {
     }
 
     @Test func gapsOverlapsAndDisorderAreRejectedWithTheRow() {
-        #expect(throws: InputError(field: "rates", reason: "rate table row 2 (from 2021-01-03) leaves a gap after row 1: no rate for 2021-01-01..2021-01-02 (2 days)")) {
+        #expect(
+            throws: InputError(
+                field: "rates", reason: "rate table row 2 (from 2021-01-03) leaves a gap after row 1: no rate for 2021-01-01..2021-01-02 (2 days)")
+        ) {
             try RateSchedule(rows: [row("2020-01-01", "2020-12-31"), row("2021-01-03", "2021-12-31")])
         }
-        #expect(throws: InputError(field: "rates", reason: "rate table row 2 (from 2020-12-01) overlaps row 1, which runs to 2020-12-31; each day must have one rate")) {
+        #expect(
+            throws: InputError(
+                field: "rates", reason: "rate table row 2 (from 2020-12-01) overlaps row 1, which runs to 2020-12-31; each day must have one rate")
+        ) {
             try RateSchedule(rows: [row("2020-01-01", "2020-12-31"), row("2020-12-01", "2021-12-31")])
         }
-        #expect(throws: InputError(field: "rates", reason: "rate table row 2 (from 2019-01-01) does not start after row 1 (from 2020-01-01); list the rows in date order")) {
+        #expect(
+            throws: InputError(
+                field: "rates", reason: "rate table row 2 (from 2019-01-01) does not start after row 1 (from 2020-01-01); list the rows in date order")
+        ) {
             try RateSchedule(rows: [row("2020-01-01", "2020-12-31"), row("2019-01-01", "2019-12-31")])
         }
         #expect(throws: InputError.self) { try RateSchedule(rows: []) }
@@ -332,7 +351,11 @@ struct RateTableTests {
               {"from": "2026-01-01", "to": "2026-12-31", "rate": "2.8", "high_rate": "9.1", "source": "a"},
               {"from": "2027-01-02", "to": "2027-12-31", "rate": "3.0", "high_rate": "9.3", "source": "b"}]}}
             """#
-        #expect(throws: InputError(field: "rates", reason: "regime 'local-tax-arrears': rate table row 2 (from 2027-01-02) leaves a gap after row 1: no rate for 2027-01-01 (1 day)")) {
+        #expect(
+            throws: InputError(
+                field: "rates",
+                reason: "regime 'local-tax-arrears': rate table row 2 (from 2027-01-02) leaves a gap after row 1: no rate for 2027-01-01 (1 day)")
+        ) {
             try RegimeCatalog.bundled.overlaying(regimeFile: Data(file.utf8))
         }
     }

@@ -12,8 +12,10 @@ struct RoundTripTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let regimes = ["contract-late-completion", "contract-late-payment", "contract-damages-interest", "contract-termination-penalty",
-                       "contract-antitrust-damages", "local-tax-arrears", "national-tax-arrears", "payment-delay-act", "civil-statutory"]
+        let regimes = [
+            "contract-late-completion", "contract-late-payment", "contract-damages-interest", "contract-termination-penalty",
+            "contract-antitrust-damages", "local-tax-arrears", "national-tax-arrears", "payment-delay-act", "civil-statutory",
+        ]
         return (0..<count).map { index in
             let regime = regimes[next(regimes.count)]
             let due = CivilDate(dayNumber: CivilDate(year: 2021, month: 4, day: 1)!.dayNumber + next(1800))
@@ -41,10 +43,11 @@ struct RoundTripTests {
         var text = columns.joined(separator: ",") + "\r\n"
         for row in rows {
             let values = Dictionary(uniqueKeysWithValues: row)
-            text += columns.map { column in
-                let value = values[column] ?? ""
-                return value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-            }.joined(separator: ",") + "\r\n"
+            text +=
+                columns.map { column in
+                    let value = values[column] ?? ""
+                    return value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+                }.joined(separator: ",") + "\r\n"
         }
         return text
     }

@@ -102,7 +102,8 @@ struct SeedContractTests {
     @Test func latePaymentCanTruncateHundredYenFractions() throws {
         var terms = LatePaymentInterest.defaultTerms
         terms.resultRounding = .floorTo100Yen
-        let result = try LatePaymentInterest(unpaidAmount: Yen(5_500_000), paymentDeadline: d("2022-05-01"), paymentDate: d("2022-06-15"), terms: terms).compute()
+        let result = try LatePaymentInterest(unpaidAmount: Yen(5_500_000), paymentDeadline: d("2022-05-01"), paymentDate: d("2022-06-15"), terms: terms)
+            .compute()
         #expect(result.amount == Yen(16_900))  // 16,952.05… → ¥16,900
     }
 
@@ -165,7 +166,9 @@ struct SeedContractTests {
     @Test func rateOverride() throws {
         var terms = LateCompletionPenalty.defaultTerms
         terms.setFixedRate(percent("2.7"))
-        let result = try LateCompletionPenalty(contractAmount: Yen(1_200_000), contractPeriodEnd: d("2024-02-20"), completionDate: d("2024-03-10"), terms: terms).compute()
+        let result = try LateCompletionPenalty(
+            contractAmount: Yen(1_200_000), contractPeriodEnd: d("2024-02-20"), completionDate: d("2024-03-10"), terms: terms
+        ).compute()
         // 19 days: 1,200,000 × 27/1000 × 19/365 = 615,600/365 = 1,686.57… → ¥1,686.
         #expect(result.amount == Yen(1_686))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LatePenalty
 import Testing
 
@@ -31,11 +32,12 @@ struct VectorTests {
         try json.write(toFile: path)
         let report = VectorVerifier.verify(files: [path])
         #expect(report.passed == 0)
-        #expect(report.failures.map(\.message) == [
-            "a published vector needs a source (title, url, printed)",
-            "amount expected 2, got 1",
-            "duplicate id",
-        ])
+        #expect(
+            report.failures.map(\.message) == [
+                "a published vector needs a source (title, url, printed)",
+                "amount expected 2, got 1",
+                "duplicate id",
+            ])
     }
 
     @Test func theSchemaNamesMisspeltAndMistypedFields() {
@@ -63,14 +65,13 @@ struct VectorTests {
         var report = VectorVerifier.Report()
         VectorVerifier.verify(Data(json.utf8), named: "t.json", into: &report)
         // 61/365 + 121/366 = 66491/133590; 15/31 is wrong on purpose, and 2026 has no 29 February.
-        #expect(report.failures.map(\.message) == [
-            "year_fraction expected 15/31, got 66491/133590",
-            "last_day expected 2026-02-29, got 2026-02-28",
-        ])
+        #expect(
+            report.failures.map(\.message) == [
+                "year_fraction expected 15/31, got 66491/133590",
+                "last_day expected 2026-02-29, got 2026-02-28",
+            ])
     }
 }
-
-import Foundation
 
 extension String {
     func write(toFile path: String) throws {

@@ -36,14 +36,18 @@ public enum Accrual {
             let converted = convert(payments, to: Int128.self)
         {
             var trace: Explanation? = explanation
-            if let outcome = try plan.evaluate(small, principal: principal, payments: converted, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
+            if let outcome = try plan.evaluate(
+                small, principal: principal, payments: converted, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
                 let trace
             {
                 return result(outcome, plan: plan, countedDays: explanation.countedDays, explanation: trace)
             }
         }
         var trace: Explanation? = explanation
-        guard let outcome = try plan.evaluate(plan.big, principal: delay.principal.value, payments: payments.map { ($0.0, $0.1.value) }, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
+        guard
+            let outcome = try plan.evaluate(
+                plan.big, principal: delay.principal.value, payments: payments.map { ($0.0, $0.1.value) }, window: window, excluded: delay.excluded,
+                rates: rates, explanation: &trace),
             let trace
         else { preconditionFailure("Accrual: GMP integers do not overflow") }
         return result(outcome, plan: plan, countedDays: explanation.countedDays, explanation: trace)
@@ -59,7 +63,8 @@ public enum Accrual {
         return converted
     }
 
-    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, countedDays: Int, explanation: Explanation) -> ChargeResult {
+    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, countedDays: Int, explanation: Explanation) -> ChargeResult
+    {
         let denominator = plan.big.denominator
         return ChargeResult(
             status: outcome.waived ? .waived : .ok, amount: Yen(outcome.amount.bigInteger),
@@ -94,7 +99,8 @@ public enum Accrual {
             let (rolled, skipped) = calendar.rollForward(delay.due)
             if !skipped.isEmpty {
                 let reasons = skipped.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-                rollNote = "The deadline \(delay.due) falls on a closed day of the \(calendar.name) calendar (\(reasons)): moved to \(rolled), the next open day (国税通則法第10条第2項, 地方自治法第4条の2第4項)."
+                rollNote =
+                    "The deadline \(delay.due) falls on a closed day of the \(calendar.name) calendar (\(reasons)): moved to \(rolled), the next open day (国税通則法第10条第2項, 地方自治法第4条の2第4項)."
                 delay.due = rolled
             } else {
                 rollNote = "The deadline \(delay.due) is an open day of the \(calendar.name) calendar: not moved."
@@ -225,14 +231,16 @@ struct Accumulator {
     /// Adds the segments of one balance period.
     mutating func accrue(_ balance: Yen, over period: DateWindow, explanation: inout Explanation) throws(InputError) {
         if let minimum = terms.baseMinimum, balance < minimum {
-            explanation.bases.append(Explanation.Base(
-                from: period.first, balance: balance, rounding: nil, base: .zero,
-                note: "under \(minimum): not charged (\(minimum.grouped)円未満は計算しない)"))
+            explanation.bases.append(
+                Explanation.Base(
+                    from: period.first, balance: balance, rounding: nil, base: .zero,
+                    note: "under \(minimum): not charged (\(minimum.grouped)円未満は計算しない)"))
             return
         }
         let base = terms.baseRounding?.apply(balance.exact) ?? balance
-        explanation.bases.append(Explanation.Base(
-            from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
+        explanation.bases.append(
+            Explanation.Base(
+                from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
         for piece in rates.pieces(of: period) {
             let (rate, note) = try rates.rate(on: piece.first)
             for part in try terms.basis.pieces(of: piece, excluding: excluded) where part.days > 0 {
@@ -242,9 +250,10 @@ struct Accumulator {
                 exactTotal += exact
                 total += value
                 accruedSinceLastPayment += value
-                explanation.segments.append(Explanation.Segment(
-                    window: part.window, days: part.days, principal: base, rate: rate, yearFraction: part.yearFraction,
-                    formula: part.formula, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note))
+                explanation.segments.append(
+                    Explanation.Segment(
+                        window: part.window, days: part.days, principal: base, rate: rate, yearFraction: part.yearFraction,
+                        formula: part.formula, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note))
             }
         }
     }
@@ -266,7 +275,8 @@ struct Accumulator {
             let toInterest = min(amount, owed)
             unpaidInterest -= toInterest.exact
             toPrincipal = amount - toInterest
-            explanation.notes.append("Payment of \(amount) on \(date): \(toInterest) to accrued interest (of \(owed)), \(toPrincipal) to principal (民法第489条: 利息に先に充当).")
+            explanation.notes.append(
+                "Payment of \(amount) on \(date): \(toInterest) to accrued interest (of \(owed)), \(toPrincipal) to principal (民法第489条: 利息に先に充当).")
         }
         accruedSinceLastPayment = 0
         let newBalance = max(.zero, balance - toPrincipal)

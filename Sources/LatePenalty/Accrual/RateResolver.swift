@@ -83,6 +83,10 @@ struct RateResolver {
     }
 
     static func missing(_ date: CivilDate, _ schedule: RateSchedule, field: String) -> InputError {
-        InputError(field: field, reason: "no rate in the table for \(date) (the table covers \(schedule.coverage)); give the rate explicitly in the 'rate' column, or a rate file with --rates")
+        InputError(
+            field: field,
+            reason:
+                "no rate in the table for \(date) (the table covers \(schedule.coverage)); give the rate explicitly in the 'rate' column, or a rate file with --rates"
+        )
     }
 }

@@ -80,11 +80,13 @@ public struct AutoRenewingAgreement: Sendable {
 
     /// The agreement's standing on `date`, with how it was found.
     public func standing(on date: CivilDate) -> (standing: Standing, explanation: Explanation) {
-        var explanation = Explanation(rule: Self.rule, inputs: [
-            .init("start", "concluded (協定締結日)", start.iso8601),
-            .init("first_expiry", "first expiry (当初の有効期間満了日)", firstExpiry.iso8601),
-            .init("date", "date asked (基準日)", date.iso8601),
-        ])
+        var explanation = Explanation(
+            rule: Self.rule,
+            inputs: [
+                .init("start", "concluded (協定締結日)", start.iso8601),
+                .init("first_expiry", "first expiry (当初の有効期間満了日)", firstExpiry.iso8601),
+                .init("date", "date asked (基準日)", date.iso8601),
+            ])
         let end = lastDayInForce(notes: &explanation.notes)
         guard date >= start else {
             explanation.notes.append("\(date) is before the agreement was concluded.")
@@ -116,7 +118,8 @@ public struct AutoRenewingAgreement: Sendable {
             while lastNoticeDay(before: expiry) < earliestNotice && expiry < .last {
                 expiry = max(expiry.nextDay, renewalTerm.lastDay(countingFrom: expiry.nextDay) ?? .last)
             }
-            notes.append("Non-renewal notice on \(earliestNotice) is in time for the expiry \(expiry) (deadline \(lastNoticeDay(before: expiry))): no renewal after it.")
+            notes.append(
+                "Non-renewal notice on \(earliestNotice) is in time for the expiry \(expiry) (deadline \(lastNoticeDay(before: expiry))): no renewal after it.")
             candidates.append(expiry)
         }
         for notice in terminationNotices where notice.given >= start {
@@ -127,7 +130,9 @@ public struct AutoRenewingAgreement: Sendable {
                 notes.append("Termination notice on \(notice.given) for \(intended) is at least one month ahead: ends on \(intended).")
             } else {
                 end = earliest
-                notes.append("Termination notice on \(notice.given)\(notice.intendedDate.map { " for \($0)" } ?? ""): the earliest day one month after the notice is \(earliest); ends on \(earliest).")
+                notes.append(
+                    "Termination notice on \(notice.given)\(notice.intendedDate.map { " for \($0)" } ?? ""): the earliest day one month after the notice is \(earliest); ends on \(earliest)."
+                )
             }
             candidates.append(end)
         }

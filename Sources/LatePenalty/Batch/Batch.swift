@@ -45,7 +45,8 @@ public enum Batch {
             read += 1
             guard let result = outcome.result else {
                 rejected += 1
-                return "line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(Batch.printable(outcome.id)): ")\(Batch.printable(outcome.error?.description ?? ""))"
+                return
+                    "line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(Batch.printable(outcome.id)): ")\(Batch.printable(outcome.error?.description ?? ""))"
             }
             computed += 1
             if result.status == .waived { waived += 1 }
@@ -90,7 +91,10 @@ public enum Batch {
         var reportedUnknown = Set<String>()
         if let csv = reader as? CSVRecordReader {
             for column in requiredColumns where !csv.columns.contains(column) {
-                throw FileError(description: "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
+                throw FileError(
+                    description:
+                        "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)"
+                )
             }
             if let note = unusedColumnsNote(csv.columns, known: known) { diagnostics(note) }
             reportedUnknown.formUnion(csv.columns)
@@ -158,12 +162,17 @@ public enum Batch {
     /// result file or a terminal as raw bytes. The field is dropped from the row, so that the
     /// error row never carries it.
     static func requiringId(_ record: InputRecord) -> InputRecord {
-        if let (name, scalar) = record.fields.lazy.compactMap({ field in field.value.unicodeScalars.first(where: isControl).map { (field.key, $0) } }).min(by: { $0.0 < $1.0 }) {
+        if let (name, scalar) = record.fields.lazy.compactMap({ field in field.value.unicodeScalars.first(where: isControl).map { (field.key, $0) } }).min(by: {
+            $0.0 < $1.0
+        }) {
             var fields = record.fields
             fields[name] = nil
             let code = String(scalar.value, radix: 16, uppercase: true)
-            return InputRecord(line: record.line, fields: fields, error: record.error ?? InputError(
-                field: name, reason: "contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)); remove it"))
+            return InputRecord(
+                line: record.line, fields: fields,
+                error: record.error
+                    ?? InputError(
+                        field: name, reason: "contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)); remove it"))
         }
         guard record.error == nil, (record.fields["id"] ?? "").isEmpty else { return record }
         return InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "is empty; every row needs an id to be traced"))
@@ -193,7 +202,9 @@ public enum Batch {
 
     /// `record` as the repeat of an id first seen on line `first`.
     static func repeated(_ record: InputRecord, id: String, first: Int) -> InputRecord {
-        InputRecord(line: record.line, fields: record.fields, error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
+        InputRecord(
+            line: record.line, fields: record.fields,
+            error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
     }
 
     /// The result of one row, ready to write.
@@ -229,11 +240,13 @@ public enum Batch {
             let result = try options.catalog.compute(record.fields)
             return Outcome(
                 line: record.line, id: id, regime: regime, result: result, error: nil,
-                text: options.format.line(id: id, regime: regime, line: record.line, result: result, error: nil, explain: options.explain, guardsFormulas: options.guardsFormulas))
+                text: options.format.line(
+                    id: id, regime: regime, line: record.line, result: result, error: nil, explain: options.explain, guardsFormulas: options.guardsFormulas))
         } catch {
             return Outcome(
                 line: record.line, id: id, regime: regime, result: nil, error: error,
-                text: options.format.line(id: id, regime: regime, line: record.line, result: nil, error: error, explain: options.explain, guardsFormulas: options.guardsFormulas))
+                text: options.format.line(
+                    id: id, regime: regime, line: record.line, result: nil, error: error, explain: options.explain, guardsFormulas: options.guardsFormulas))
         }
     }
 }

@@ -25,7 +25,8 @@ final class ByteSource {
         self.chunkSize = chunkSize
         whole = nil
         var status = stat()
-        seekable = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        seekable =
+            fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
             && lseek(descriptor, 0, SEEK_CUR) >= 0
     }
 

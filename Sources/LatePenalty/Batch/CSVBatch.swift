@@ -18,7 +18,10 @@ extension Batch {
         output: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
     ) throws(FileError) -> Summary {
         for column in requiredColumns where !reader.columns.contains(column) {
-            throw FileError(description: "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)")
+            throw FileError(
+                description:
+                    "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)"
+            )
         }
         let plan = CSVRowPlan(columns: reader.columns, encoding: reader.encoding, options: options)
         if let note = unusedColumnsNote(reader.columns, known: plan.known) { diagnostics(note) }

@@ -68,7 +68,8 @@ final class CSVBlock: @unchecked Sendable {
                                 held?.id.0 -= rowStart; held?.id.1 -= rowStart
                                 held?.regimeField.0 -= rowStart; held?.regimeField.1 -= rowStart
                                 let first = plain.bytes.startIndex
-                                heldBack.append((rows, output.count, .plain(bytes: plain.bytes[(first + rowStart)..<(first + rowEnd)], line: rowLine, charge: held)))
+                                heldBack.append(
+                                    (rows, output.count, .plain(bytes: plain.bytes[(first + rowStart)..<(first + rowEnd)], line: rowLine, charge: held)))
                                 rows += 1
                                 continue
                             case .general:
@@ -166,7 +167,9 @@ final class CSVBlock: @unchecked Sendable {
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let id = field(fast.id)
-        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1) else { return .general }
+        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1) else {
+            return .general
+        }
         if checkingRepeats, candidates?.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) ?? true {
             held = fastCharge(bytes, starts, ends, fast: fast, keepingScratch: false)
             return .holdBack
@@ -231,15 +234,21 @@ final class CSVBlock: @unchecked Sendable {
             countedDays: 0, excludedDays: 0)
         if let kernel, !hasPayments {
             guard let computed = kernel.charge(row, bytes: bytes, scratch: scratch) else { return nil }
-            (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (computed.amount, computed.waived, computed.countedDays, computed.excludedDays)
+            (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (
+                computed.amount, computed.waived, computed.countedDays, computed.excludedDays
+            )
             if computed.inScratch {
                 if keepingScratch { charge.inScratch = true } else { charge.big = scratch.bigInteger }
             }
         } else {
-            let excluded = row.hasExcluded
+            let excluded =
+                row.hasExcluded
                 ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: row.excludedFirst), last: CivilDate(dayNumber: row.excludedLast))]) : .none
-            let longPrincipal = row.longAmount.map { BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))! }
-            guard let computed = plan.plainCharge(
+            let longPrincipal = row.longAmount.map {
+                BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))!
+            }
+            guard
+                let computed = plan.plainCharge(
                     principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: longPrincipal,
                     due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded,
                     payments: hasPayments ? payments : [])

@@ -45,14 +45,20 @@ public struct CSVRecordReader: RecordReader {
         if encoding == .utf8 {
             if source.buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         } else if let problem = TextEncoding.utf8Evidence(in: source.buffer[...], atEnd: source.atEnd) {
-            throw Batch.FileError(description: "the file looks like UTF-8, not Shift_JIS: \(problem); run with --encoding utf-8 (read as Shift_JIS, its text would turn into other characters, 文字化け)")
+            throw Batch.FileError(
+                description:
+                    "the file looks like UTF-8, not Shift_JIS: \(problem); run with --encoding utf-8 (read as Shift_JIS, its text would turn into other characters, 文字化け)"
+            )
         }
         guard let header = try nextRaw() else {
             throw Batch.FileError(description: "the file is empty: expected a header row naming the columns (id,regime,amount,…)")
         }
         if let error = header.error { throw Batch.FileError(description: "line \(header.line): the header row is malformed: \(error)") }
         if let count = header.fieldCount, count > CSVRecordReader.maxFields {
-            throw Batch.FileError(description: "line \(header.line): the header has \(count) columns, more than the \(CSVRecordReader.maxFields) a row may have; remove the columns not needed")
+            throw Batch.FileError(
+                description:
+                    "line \(header.line): the header has \(count) columns, more than the \(CSVRecordReader.maxFields) a row may have; remove the columns not needed"
+            )
         }
         var decoded: [String] = []
         for (index, field) in header.fields.enumerated() {
@@ -64,7 +70,10 @@ public struct CSVRecordReader: RecordReader {
         var firstColumnOfName: [String: Int] = [:]
         for (index, name) in decoded.enumerated() where !name.isEmpty {
             if let first = firstColumnOfName[name] {
-                throw Batch.FileError(description: "line \(header.line): the header names column '\(name)' twice (columns \(first + 1) and \(index + 1)); which value to use would be a guess, so rename or remove one")
+                throw Batch.FileError(
+                    description:
+                        "line \(header.line): the header names column '\(name)' twice (columns \(first + 1) and \(index + 1)); which value to use would be a guess, so rename or remove one"
+                )
             }
             firstColumnOfName[name] = index
         }
@@ -85,7 +94,9 @@ public struct CSVRecordReader: RecordReader {
 
     /// A row's record from its fields' bytes: each field decoded and trimmed, the first field
     /// that cannot be decoded named, and a field count that differs from the header's reported.
-    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true, fieldCount: Int? = nil) -> InputRecord {
+    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true, fieldCount: Int? = nil)
+        -> InputRecord
+    {
         var fields: [String: String] = [:]
         var failure: InputError? = nil
         for (index, bytes) in raw.enumerated() {
@@ -141,9 +152,12 @@ public struct CSVRecordReader: RecordReader {
                 // column whose values never hold one, is a quote left open that a later stray
                 // quote "closed": the rows in between are rows of their own, so only this line
                 // is reported and reading resumes after it.
-                if spansLines && !names.isEmpty && (ranges.count + extraFields != names.count || ranges.indices.contains(where: { index in
-                    singleLine(index) && source.buffer[ranges[index].0].contains(where: { $0 == 0x0A || $0 == 0x0D })
-                })) {
+                if spansLines && !names.isEmpty
+                    && (ranges.count + extraFields != names.count
+                        || ranges.indices.contains(where: { index in
+                            singleLine(index) && source.buffer[ranges[index].0].contains(where: { $0 == 0x0A || $0 == 0x0D })
+                        }))
+                {
                     return try unbalanced(ranges, startLine: startLine)
                 }
                 let buffer = source.buffer
@@ -193,7 +207,9 @@ public struct CSVRecordReader: RecordReader {
 
     private func tooLong(_ startLine: Int, lines: Int, kept: [ArraySlice<UInt8>] = []) -> RawRecord {
         let span = lines > 1 ? " (lines \(startLine)–\(startLine + lines - 1))" : ""
-        return RawRecord(line: startLine, fields: kept, error: "the row is longer than \(maxRecordBytes >> 20 > 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes")\(span); it is skipped")
+        return RawRecord(
+            line: startLine, fields: kept,
+            error: "the row is longer than \(maxRecordBytes >> 20 > 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes")\(span); it is skipped")
     }
 
     /// The first fields of a row too long to keep, up to 64 KiB and before any line break, for
@@ -321,7 +337,8 @@ public struct CSVRecordReader: RecordReader {
         line = startLine + max(lines, 1)
         return RawRecord(
             line: startLine, fields: kept,
-            error: "a quoted field opened on line \(startLine) is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); lines \(startLine)–\(startLine + max(lines, 1) - 1) are skipped (the input is a pipe and cannot be read again)",
+            error:
+                "a quoted field opened on line \(startLine) is not closed within \(maxRecordBytes >> 20) MiB (unbalanced \"); lines \(startLine)–\(startLine + max(lines, 1) - 1) are skipped (the input is a pipe and cannot be read again)",
             failedField: kept.count)
     }
 
@@ -372,7 +389,10 @@ public struct CSVRecordReader: RecordReader {
                 } else if wasQuoted && quoteSpannedLines {
                     return .unbalanced(fields: fields)
                 } else if failure == nil {
-                    failure = (fields.count, "a quote (\") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it")
+                    failure = (
+                        fields.count,
+                        "a quote (\") inside a field that is not quoted, or after a closing quote; quote the whole field and double the quotes inside it"
+                    )
                 }
                 index += 1
             case cr:

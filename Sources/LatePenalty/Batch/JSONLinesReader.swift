@@ -31,14 +31,18 @@ public struct JSONLinesReader: RecordReader {
             checkedEncoding = true
             while source.buffer.count < 3 && !source.atEnd { position -= try source.fill(keepingFrom: position) }
             if let problem = TextEncoding.utf8Evidence(in: source.buffer[position...], atEnd: source.atEnd) {
-                throw Batch.FileError(description: "the file looks like UTF-8, not Shift_JIS: \(problem); run with --encoding utf-8 (read as Shift_JIS, its text would turn into other characters, 文字化け)")
+                throw Batch.FileError(
+                    description:
+                        "the file looks like UTF-8, not Shift_JIS: \(problem); run with --encoding utf-8 (read as Shift_JIS, its text would turn into other characters, 文字化け)"
+                )
             }
         }
         while true {
             guard let (bytes, tooLong) = try nextLine() else { return nil }
             line += 1
             if tooLong {
-                return InputRecord(line: line, fields: [:], error: InputError(field: nil, reason: "the line is longer than \(maxRecordBytes >> 20) MiB; it is skipped"))
+                return InputRecord(
+                    line: line, fields: [:], error: InputError(field: nil, reason: "the line is longer than \(maxRecordBytes >> 20) MiB; it is skipped"))
             }
             var content = bytes
             if line == 1 && encoding == .utf8 && content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
@@ -180,7 +184,7 @@ enum FlatJSONObject {
                             // name is enough for the "not used" message.
                             let keeping = CSVRecordReader.valueColumns.contains(key)
                             if let value = try value(for: key, keeping: keeping) { result[key] = value }
-                        } catch where error.field != nil {
+                        } catch  where error.field != nil {
                             if valueFailure == nil { valueFailure = error }
                             try skipValue()
                         }
@@ -228,7 +232,9 @@ enum FlatJSONObject {
                 }
                 // JSON writes no leading zero (007 is not a JSON number): refused rather than read.
                 guard literal.utf8.count == 1 || !literal.hasPrefix("0") else {
-                    throw Failure(field: key, reason: "\(literal.prefix(40)) has a leading zero, which JSON does not allow; give it as a string (\"\(literal.prefix(40))\")")
+                    throw Failure(
+                        field: key,
+                        reason: "\(literal.prefix(40)) has a leading zero, which JSON does not allow; give it as a string (\"\(literal.prefix(40))\")")
                 }
                 return keeping ? literal : ""
             case UInt8(ascii: "n"):
@@ -280,7 +286,9 @@ enum FlatJSONObject {
                     case UInt8(ascii: "u"):
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
-                            guard at("\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else { throw fail("a lone UTF-16 surrogate in \\u escape") }
+                            guard at("\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                                throw fail("a lone UTF-16 surrogate in \\u escape")
+                            }
                             index += 2
                             let low = try hex4()
                             guard (0xDC00...0xDFFF).contains(low) else { throw fail("a lone UTF-16 surrogate in \\u escape") }

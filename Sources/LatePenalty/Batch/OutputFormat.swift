@@ -33,8 +33,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                     ("counted_days", .integer(result.countedDays)), ("excluded_days", .integer(result.excludedDays)), ("error", .null),
                 ]
             } else {
-                members += [("status", .string("error")), ("amount", .null), ("counted_days", .null), ("excluded_days", .null),
-                            ("error", .string(error?.description ?? ""))]
+                members += [
+                    ("status", .string("error")), ("amount", .null), ("counted_days", .null), ("excluded_days", .null),
+                    ("error", .string(error?.description ?? "")),
+                ]
             }
             if explain { members.append(("explanation", result?.explanation.jsonValue ?? .null)) }
             return JSONValue.object(members).serialized + "\n"

@@ -13,7 +13,8 @@ enum PlainRowScan {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             // The lowest flagged byte of `zeros(x)` is exactly the first zero byte of x; flags
             // above it may be false, so only the lowest is trusted, and scanning resumes after it.
-            let found = zeros(word ^ (0x2C &* ones)) | zeros(word ^ (0x0A &* ones)) | zeros(word ^ (0x0D &* ones))
+            let found =
+                zeros(word ^ (0x2C &* ones)) | zeros(word ^ (0x0A &* ones)) | zeros(word ^ (0x0D &* ones))
                 | zeros(word) | (word & highs)
             if found != 0 { return index + found.trailingZeroBitCount >> 3 }
             index += 8

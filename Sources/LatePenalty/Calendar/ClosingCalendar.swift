@@ -13,7 +13,11 @@ extension ClosingCalendar {
     /// open one, and a year such as 5026 is far more often a typing mistake for 2026.
     public func checkCovers(_ date: CivilDate, field: String) throws(InputError) {
         guard date.year <= JapaneseHolidays.lastComputableYear else {
-            throw InputError(field: field, reason: "\(date) is after \(JapaneseHolidays.lastComputableYear), the last year whose national holidays can be computed (春分の日 and 秋分の日 follow the equinox formula only through \(JapaneseHolidays.lastComputableYear)); check the year")
+            throw InputError(
+                field: field,
+                reason:
+                    "\(date) is after \(JapaneseHolidays.lastComputableYear), the last year whose national holidays can be computed (春分の日 and 秋分の日 follow the equinox formula only through \(JapaneseHolidays.lastComputableYear)); check the year"
+            )
         }
     }
 

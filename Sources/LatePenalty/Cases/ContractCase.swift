@@ -62,7 +62,8 @@ public struct ContractCase: Sendable {
         case .lateCompletion:
             return try LateCompletionPenalty(
                 contractAmount: amount, contractPeriodEnd: due!, completionDate: paid!, inspectionDays: excluded,
-                terms: terms(LateCompletionPenalty.defaultTerms)).compute()
+                terms: terms(LateCompletionPenalty.defaultTerms)
+            ).compute()
         case .latePayment:
             var interest = LatePaymentInterest(
                 unpaidAmount: amount, paymentDeadline: due!, paymentDate: paid!, forceMajeureDays: excluded,

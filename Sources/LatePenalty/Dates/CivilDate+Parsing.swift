@@ -123,7 +123,9 @@ extension ExcludedDays {
             if let dots = part.firstRange(of: "..") {
                 let (start, end) = (part[..<dots.lowerBound].trimmingSpaces, part[dots.upperBound...].trimmingSpaces)
                 if start.isEmpty || end.isEmpty {
-                    throw InputError(field: field, reason: "range '\(part)' has no \(start.isEmpty ? "start" : "end") date; write FROM..TO with both dates, e.g. 2022-04-10..2022-04-12")
+                    throw InputError(
+                        field: field,
+                        reason: "range '\(part)' has no \(start.isEmpty ? "start" : "end") date; write FROM..TO with both dates, e.g. 2022-04-10..2022-04-12")
                 }
                 let from = try CivilDate.parse(part[..<dots.lowerBound].trimmingSpaces, field: field)
                 let to = try CivilDate.parse(part[dots.upperBound...].trimmingSpaces, field: field)

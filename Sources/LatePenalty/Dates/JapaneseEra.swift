@@ -16,10 +16,14 @@ public struct JapaneseEra: Sendable, Hashable {
     /// used the lunisolar calendar, whose dates this library does not read.
     public static let all: [JapaneseEra] = [
         JapaneseEra(name: "令和", letter: "R", first: CivilDate(year: 2019, month: 5, day: 1)!, last: nil, eraYearOne: 2019),
-        JapaneseEra(name: "平成", letter: "H", first: CivilDate(year: 1989, month: 1, day: 8)!, last: CivilDate(year: 2019, month: 4, day: 30)!, eraYearOne: 1989),
-        JapaneseEra(name: "昭和", letter: "S", first: CivilDate(year: 1926, month: 12, day: 25)!, last: CivilDate(year: 1989, month: 1, day: 7)!, eraYearOne: 1926),
-        JapaneseEra(name: "大正", letter: "T", first: CivilDate(year: 1912, month: 7, day: 30)!, last: CivilDate(year: 1926, month: 12, day: 24)!, eraYearOne: 1912),
-        JapaneseEra(name: "明治", letter: "M", first: CivilDate(year: 1873, month: 1, day: 1)!, last: CivilDate(year: 1912, month: 7, day: 29)!, eraYearOne: 1868),
+        JapaneseEra(
+            name: "平成", letter: "H", first: CivilDate(year: 1989, month: 1, day: 8)!, last: CivilDate(year: 2019, month: 4, day: 30)!, eraYearOne: 1989),
+        JapaneseEra(
+            name: "昭和", letter: "S", first: CivilDate(year: 1926, month: 12, day: 25)!, last: CivilDate(year: 1989, month: 1, day: 7)!, eraYearOne: 1926),
+        JapaneseEra(
+            name: "大正", letter: "T", first: CivilDate(year: 1912, month: 7, day: 30)!, last: CivilDate(year: 1926, month: 12, day: 24)!, eraYearOne: 1912),
+        JapaneseEra(
+            name: "明治", letter: "M", first: CivilDate(year: 1873, month: 1, day: 1)!, last: CivilDate(year: 1912, month: 7, day: 29)!, eraYearOne: 1868),
     ]
 
     /// The era `date` falls in, or nil before 1873.

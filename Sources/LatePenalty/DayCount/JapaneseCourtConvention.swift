@@ -20,7 +20,8 @@ public struct JapaneseCourtConvention: DayCountBasis {
         // After the whole years or a year's part: the remaining days by calendar year.
         if let previous { return ActualByCalendarYear.yearCount(after: previous, in: window, excluding: .none) }
         guard excluded.count(in: window) == 0 else {
-            throw InputError(field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
+            throw InputError(
+                field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
         }
         // The last day of the whole years; a year that would end after 9999-12-31 cannot fit in
         // the window, so counting stops there.

@@ -32,7 +32,9 @@ extension AccrualPlan {
         for (date, amount) in payments where date < window.first {
             guard let reduced = balance.subtracting(amount) else { return nil }
             let newBalance = max(.zero, reduced)
-            explanation?.notes.append("Payment of \(Yen(amount.bigInteger)) on \(date), before the delay began: principal \(Yen(balance.bigInteger)) → \(Yen(newBalance.bigInteger)).")
+            explanation?.notes.append(
+                "Payment of \(Yen(amount.bigInteger)) on \(date), before the delay began: principal \(Yen(balance.bigInteger)) → \(Yen(newBalance.bigInteger))."
+            )
             balance = newBalance
         }
         for (date, amount) in payments where date >= window.first && date < window.last {
@@ -73,9 +75,10 @@ extension AccrualPlan {
         mutating func accrue(_ balance: N, over period: DateWindow, explanation: inout Explanation?) throws(InputError) -> Bool {
             if let minimum = constants.baseMinimum, balance < minimum {
                 let threshold = yen(minimum)
-                explanation?.bases.append(Explanation.Base(
-                    from: period.first, balance: yen(balance), rounding: nil, base: .zero,
-                    note: "under \(threshold): not charged (\(threshold.grouped)円未満は計算しない)"))
+                explanation?.bases.append(
+                    Explanation.Base(
+                        from: period.first, balance: yen(balance), rounding: nil, base: .zero,
+                        note: "under \(threshold): not charged (\(threshold.grouped)円未満は計算しない)"))
                 return true
             }
             var base = balance
@@ -83,7 +86,8 @@ extension AccrualPlan {
                 guard let rounded = balance.divided(by: unit, rounding: mode).multiplied(by: unit) else { return false }
                 base = rounded
             }
-            explanation?.bases.append(Explanation.Base(from: period.first, balance: yen(balance), rounding: plan.terms.baseRounding, base: yen(base), note: nil))
+            explanation?.bases.append(
+                Explanation.Base(from: period.first, balance: yen(balance), rounding: plan.terms.baseRounding, base: yen(base), note: nil))
             // Pieces and parts one at a time: no array is built for a row.
             var previousPiece: DateWindow? = nil
             while let piece = rates.piece(after: previousPiece, of: period) {
@@ -96,7 +100,8 @@ extension AccrualPlan {
                     previousPart = part
                     guard part.days > 0 else { continue }
                     guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
-                        throw InputError(field: nil, reason: "the day-count basis \(plan.basis.name) gave a year of \(part.perYear) days, which it does not declare")
+                        throw InputError(
+                            field: nil, reason: "the day-count basis \(plan.basis.name) gave a year of \(part.perYear) days, which it does not declare")
                     }
                     guard let exact = base.multiplied(by: N(part.years))?.multiplied(by: rate)?.multiplied(by: N(constants.basisScale / part.perYear))
                     else { return false }
@@ -119,10 +124,11 @@ extension AccrualPlan {
                     if let described {
                         let segmentRule: Rounding? = if case .eachSegment(let rounding) = plan.terms.segmentRounding { rounding } else { nil }
                         let piece = part.piece
-                        explanation?.segments.append(Explanation.Segment(
-                            window: part.window, days: part.days, principal: yen(base), rate: described.0,
-                            yearFraction: piece.yearFraction, formula: piece.formula, exact: self.exact(exact),
-                            rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1))
+                        explanation?.segments.append(
+                            Explanation.Segment(
+                                window: part.window, days: part.days, principal: yen(base), rate: described.0,
+                                yearFraction: piece.yearFraction, formula: piece.formula, exact: self.exact(exact),
+                                rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1))
                     }
                 }
             }
@@ -142,14 +148,18 @@ extension AccrualPlan {
                 else { return nil }
                 unpaidInterest = left
                 toPrincipal = rest
-                explanation?.notes.append("Payment of \(yen(amount)) on \(date): \(yen(toInterest)) to accrued interest (of \(yen(owed))), \(yen(toPrincipal)) to principal (民法第489条: 利息に先に充当).")
+                explanation?.notes.append(
+                    "Payment of \(yen(amount)) on \(date): \(yen(toInterest)) to accrued interest (of \(yen(owed))), \(yen(toPrincipal)) to principal (民法第489条: 利息に先に充当)."
+                )
             }
             accruedSinceLastPayment = .zero
             guard let reduced = balance.subtracting(toPrincipal) else { return nil }
             let newBalance = max(.zero, reduced)
             if explanation != nil {
                 var note = "Payment on \(date): principal \(yen(balance)) → \(yen(newBalance)) from \(date.nextDay)"
-                if toPrincipal > balance, let beyond = toPrincipal.subtracting(balance) { note += "; \(yen(beyond)) beyond the principal is left to the charge itself" }
+                if toPrincipal > balance, let beyond = toPrincipal.subtracting(balance) {
+                    note += "; \(yen(beyond)) beyond the principal is left to the charge itself"
+                }
                 explanation?.notes.append(note + ".")
             }
             return newBalance

@@ -34,7 +34,8 @@ extension AccrualPlan {
         do throws(InputError) {
             let rates = try RateResolver(plan: terms.rates, delay: DelayCase(principal: .zero, due: due, end: end, excluded: excluded), window: window)
             if let small, let principal,
-                let outcome = try evaluate(small, principal: principal, payments: payments, window: window, excluded: excluded, rates: rates, explanation: &none)
+                let outcome = try evaluate(
+                    small, principal: principal, payments: payments, window: window, excluded: excluded, rates: rates, explanation: &none)
             {
                 return PlainCharge(amount: outcome.amount, bigAmount: nil, waived: outcome.waived, countedDays: counted, excludedDays: excludedDays)
             }

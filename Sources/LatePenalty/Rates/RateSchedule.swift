@@ -37,7 +37,8 @@ public struct RateSchedule: Sendable, Hashable {
             }
             if row.first > previous.last.nextDay {
                 let gap = DateWindow(first: previous.last.nextDay, last: row.first.previousDay)
-                throw InputError(field: "rates", reason: "\(name) leaves a gap after row \(index): no rate for \(gap) (\(gap.dayCount) day\(gap.dayCount == 1 ? "" : "s"))")
+                throw InputError(
+                    field: "rates", reason: "\(name) leaves a gap after row \(index): no rate for \(gap) (\(gap.dayCount) day\(gap.dayCount == 1 ? "" : "s"))")
             }
         }
         self.rows = rows

@@ -9,13 +9,17 @@ public struct CustomRegime: Regime {
     public var name: String { "custom" }
     public var title: String { "custom terms (個別条件)" }
     public var fields: [String] {
-        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "low_months", "basis", "base_unit",
-         "base_minimum", "segments", "result_unit", "result_minimum", "allocation"]
+        [
+            "amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "low_months", "basis", "base_unit",
+            "base_minimum", "segments", "result_unit", "result_minimum", "allocation",
+        ]
     }
 
     /// The columns that make a row's terms (all but the case's amount, dates, excluded days,
     /// payments and roll-over).
-    static let termFields = ["rate", "high_rate", "low_months", "basis", "base_unit", "base_minimum", "segments", "result_unit", "result_minimum", "allocation"]
+    static let termFields = [
+        "rate", "high_rate", "low_months", "basis", "base_unit", "base_minimum", "segments", "result_unit", "result_minimum", "allocation",
+    ]
 
     public func compute(_ values: [String: String]) throws(InputError) -> ChargeResult {
         try rejectUnused(values)
@@ -35,17 +39,23 @@ public struct CustomRegime: Regime {
 
     /// The terms a row gives in its ``termFields``.
     static func terms(_ fields: CaseFields) throws(InputError) -> AccrualTerms {
-        guard let rate = try fields.optionalRate("rate") else { throw InputError(field: "rate", reason: "is empty; custom needs the annual rate in percent, e.g. 2.5") }
+        guard let rate = try fields.optionalRate("rate") else {
+            throw InputError(field: "rate", reason: "is empty; custom needs the annual rate in percent, e.g. 2.5")
+        }
         let high = try fields.optionalRate("high_rate")
         var lowPeriod: CivilPeriod? = nil
         if let months = fields.text("low_months") {
-            guard months.utf8.count <= 6, months.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let count = Int(months), CivilPeriod.monthCounts.contains(count) else {
-                throw InputError(field: "low_months", reason: "'\(months.prefix(40))' is not a whole number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
+            guard months.utf8.count <= 6, months.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let count = Int(months), CivilPeriod.monthCounts.contains(count)
+            else {
+                throw InputError(
+                    field: "low_months", reason: "'\(months.prefix(40))' is not a whole number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
             }
             lowPeriod = .months(count)
         }
         if (high == nil) != (lowPeriod == nil) {
-            throw InputError(field: high == nil ? "high_rate" : "low_months", reason: "high_rate and low_months go together: the low rate runs low_months after the due date, high_rate after")
+            throw InputError(
+                field: high == nil ? "high_rate" : "low_months",
+                reason: "high_rate and low_months go together: the low rate runs low_months after the due date, high_rate after")
         }
         let basisName = fields.text("basis") ?? "fixed-365"
         guard let basis = DayCountBases.named(basisName) else {

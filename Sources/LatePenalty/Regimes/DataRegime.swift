@@ -14,7 +14,9 @@ public struct DataRegime: Regime {
     let plan: AccrualPlan
     /// The definition as loaded (after any overlay), for printing and for rate files.
     let definition: RegimeFile
-    public var fields: [String] { ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due"] + (usesContractDate ? ["contract_date"] : []) }
+    public var fields: [String] {
+        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due"] + (usesContractDate ? ["contract_date"] : [])
+    }
 
     var usesContractDate: Bool {
         if case .table(_, .contractDateElseFirstDayOfDelay) = terms.rates.source { return true }
@@ -40,10 +42,11 @@ public struct DataRegime: Regime {
                 let from = try CivilDate.parse(row.from, field: "from")
                 let to = try row.to.map { (text) throws(InputError) in try CivilDate.parse(text, field: "to") } ?? .last
                 guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
-                tableRows.append(RateRow(
-                    window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
-                    highRate: try row.highRate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "high_rate") },
-                    source: row.source))
+                tableRows.append(
+                    RateRow(
+                        window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
+                        highRate: try row.highRate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "high_rate") },
+                        source: row.source))
             } catch {
                 throw fail("\(label): \(error)")
             }
@@ -58,7 +61,9 @@ public struct DataRegime: Regime {
             throw fail("rows give a high_rate but rates.low_period_months is missing")
         }
         if lowPeriod != nil, let index = tableRows.firstIndex(where: { $0.highRate == nil }) {
-            throw fail("rates.low_period_months is given but rate table row \(index + 1) has no high_rate; give the rate after the low period on every row, or leave low_period_months out")
+            throw fail(
+                "rates.low_period_months is given but rate table row \(index + 1) has no high_rate; give the rate after the low period on every row, or leave low_period_months out"
+            )
         }
         let split = rates.split ?? "rate-change"
         guard split == "rate-change" || split == "calendar-year" else {
@@ -84,7 +89,9 @@ public struct DataRegime: Regime {
         guard let amounts, amounts.rounding != nil || amounts.unit != nil else { return nil }
         let modeName = amounts.rounding ?? "floor"
         guard let mode = RoundingMode(rawValue: modeName) else {
-            throw InputError(field: "rates", reason: "regime '\(regime)': \(what).rounding '\(modeName)' is not one of \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                field: "rates",
+                reason: "regime '\(regime)': \(what).rounding '\(modeName)' is not one of \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let unit = try yen(amounts.unit ?? "1", what: "\(what).unit", regime: regime) ?? Yen(1)
         guard unit.value.signum > 0 else { throw InputError(field: "rates", reason: "regime '\(regime)': \(what).unit must be positive") }

@@ -52,7 +52,9 @@ public struct RegimeCatalog: Sendable {
     public func overlaying(regimeFile data: Data) throws(InputError) -> RegimeCatalog {
         let problems = RegimeFile.problems(in: data)
         guard problems.isEmpty else {
-            throw InputError(field: "rates", reason: "the rate file does not have the regime-file shape (docs/regimes/README.md): " + problems.prefix(10).joined(separator: "; "))
+            throw InputError(
+                field: "rates",
+                reason: "the rate file does not have the regime-file shape (docs/regimes/README.md): " + problems.prefix(10).joined(separator: "; "))
         }
         let files: [RegimeFile]
         do { files = try RegimeFile.decodeAll(data) } catch {
@@ -82,9 +84,11 @@ public struct RegimeCatalog: Sendable {
     public func compute(_ fields: [String: String]) throws(InputError) -> ChargeResult {
         let name = fields["regime"] ?? ""
         guard let regime = regimes[name] else {
-            throw InputError(field: "regime", reason: name.isEmpty
-                ? "is empty; use one of \(names.joined(separator: ", "))"
-                : "unknown regime '\(name)'; use one of \(names.joined(separator: ", "))")
+            throw InputError(
+                field: "regime",
+                reason: name.isEmpty
+                    ? "is empty; use one of \(names.joined(separator: ", "))"
+                    : "unknown regime '\(name)'; use one of \(names.joined(separator: ", "))")
         }
         return try regime.compute(fields)
     }

@@ -36,7 +36,8 @@ public struct AntitrustDamages: Sendable {
         guard let actualDamages, actualDamages > charge.amount else { return Result(damages: charge, excessClaim: .zero) }
         let excess = actualDamages - charge.amount
         var explanation = charge.explanation
-        explanation.notes.append("The actual damage \(actualDamages) exceeds the 賠償金 \(charge.amount): the excess \(excess) may be claimed in addition (超過分の請求).")
+        explanation.notes.append(
+            "The actual damage \(actualDamages) exceeds the 賠償金 \(charge.amount): the excess \(excess) may be claimed in addition (超過分の請求).")
         let annotated = ChargeResult(
             status: charge.status, amount: charge.amount, exactAmount: charge.exactAmount,
             countedDays: 0, excludedDays: 0, explanation: explanation)

@@ -18,7 +18,8 @@ public struct ConsumptionTax: Sendable {
 
     public func compute() throws(InputError) -> ChargeResult {
         try FixedFraction.compute(
-            taxInclusiveAmount, times: fraction, fractionText: fraction == Rational(10, 110) ? "10/110" : fraction.description, rounding: rounding, rule: Self.rule,
+            taxInclusiveAmount, times: fraction, fractionText: fraction == Rational(10, 110) ? "10/110" : fraction.description, rounding: rounding,
+            rule: Self.rule,
             inputs: [.init("contract_amount", "contract amount, tax included (契約金額)", taxInclusiveAmount.description)])
     }
 }

@@ -40,6 +40,6 @@ public struct DamagesInterest: Sendable {
                 .init("damages", "damages and penalties (賠償金等)", damages.description),
                 .init("designated_period_end", "designated period ends (指定期間末日)", designatedPeriodEnd.iso8601),
                 .init("payment_date", "paid (納付日)", paymentDate.iso8601),
-                            ])
+            ])
     }
 }

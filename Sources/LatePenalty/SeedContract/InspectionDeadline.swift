@@ -23,10 +23,14 @@ public struct InspectionDeadline: Sendable {
 
     public func compute() -> DeadlineResult {
         let byPeriod = periodEnd()
-        var explanation = Explanation(rule: Self.rule, inputs: [
-            .init("notice_received", "completion notice received (完了届受理日)", noticeReceived.iso8601),
-        ])
-        explanation.notes.append("\(period) after \(noticeReceived) (受理日は算入しない, 民法第140条)\(openDaysOf.map { ", counting only open days of the \($0.name) calendar" } ?? ""): \(byPeriod).")
+        var explanation = Explanation(
+            rule: Self.rule,
+            inputs: [
+                .init("notice_received", "completion notice received (完了届受理日)", noticeReceived.iso8601)
+            ])
+        explanation.notes.append(
+            "\(period) after \(noticeReceived) (受理日は算入しない, 民法第140条)\(openDaysOf.map { ", counting only open days of the \($0.name) calendar" } ?? ""): \(byPeriod)."
+        )
         guard let fixedDate else { return DeadlineResult(date: byPeriod, explanation: explanation) }
         let deadline = min(byPeriod, fixedDate)
         explanation.inputs.append(.init("fixed_date", "fixed date (指定日)", fixedDate.iso8601))

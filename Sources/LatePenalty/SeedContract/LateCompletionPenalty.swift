@@ -42,6 +42,6 @@ public struct LateCompletionPenalty: Sendable {
                 .init("contract_amount", "contract amount (契約金額)", contractAmount.description),
                 .init("contract_period_end", "contract period ends (契約期間末日)", contractPeriodEnd.iso8601),
                 .init("completion_date", "completed (完了日)", completionDate.iso8601),
-                            ])
+            ])
     }
 }

@@ -45,6 +45,6 @@ public struct LatePaymentInterest: Sendable {
                 .init("unpaid_amount", "unpaid amount (未払金額)", unpaidAmount.description),
                 .init("payment_deadline", "payment deadline (支払期限)", paymentDeadline.iso8601),
                 .init("payment_date", "paid (支払日)", paymentDate.iso8601),
-                            ])
+            ])
     }
 }

@@ -20,10 +20,14 @@ public struct PaymentDeadline: Sendable {
 
     public func compute() -> DeadlineResult {
         let deadline = periodEnd()
-        var explanation = Explanation(rule: Self.rule, inputs: [
-            .init("invoice_received", "invoice received (請求書受理日)", invoiceReceived.iso8601),
-        ])
-        explanation.notes.append("\(period) after \(invoiceReceived) (受理日は算入しない, 民法第140条)\(openDaysOf.map { ", counting only open days of the \($0.name) calendar" } ?? ""): \(deadline).")
+        var explanation = Explanation(
+            rule: Self.rule,
+            inputs: [
+                .init("invoice_received", "invoice received (請求書受理日)", invoiceReceived.iso8601)
+            ])
+        explanation.notes.append(
+            "\(period) after \(invoiceReceived) (受理日は算入しない, 民法第140条)\(openDaysOf.map { ", counting only open days of the \($0.name) calendar" } ?? ""): \(deadline)."
+        )
         return DeadlineResult(date: deadline, explanation: explanation)
     }
 

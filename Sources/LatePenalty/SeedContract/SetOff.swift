@@ -41,11 +41,13 @@ public struct SetOff: Sendable {
         let deducted = min(claim, unpaidPrice)
         let shortfall = claim - deducted
         let remainder = unpaidPrice - deducted
-        var explanation = Explanation(rule: Self.rule, inputs: [
-            .init("damages", "damages and penalties (賠償金等)", damagesInterest.damages.description),
-            .init("interest", "interest to the payment day (遅延利息)", interest.amount.description),
-            .init("unpaid_price", "unpaid contract price (未払代金)", unpaidPrice.description),
-        ])
+        var explanation = Explanation(
+            rule: Self.rule,
+            inputs: [
+                .init("damages", "damages and penalties (賠償金等)", damagesInterest.damages.description),
+                .init("interest", "interest to the payment day (遅延利息)", interest.amount.description),
+                .init("unpaid_price", "unpaid contract price (未払代金)", unpaidPrice.description),
+            ])
         explanation.steps.append(.value(label: "claim = 賠償金等 + 遅延利息", exact: claim.exact))
         explanation.steps.append(.value(label: "deducted from the price (控除額)", exact: deducted.exact))
         explanation.steps.append(.value(label: "shortfall to collect (不足額・別途徴収)", exact: shortfall.exact))

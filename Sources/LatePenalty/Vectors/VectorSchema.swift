@@ -27,13 +27,21 @@ enum VectorSchema {
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if (try? container.decode(String.self)) != nil { self = .string }
-            else if (try? container.decode(Bool.self)) != nil { self = .bool }
-            else if (try? container.decode(Int.self)) != nil { self = .integer }
-            else if let items = try? container.decode([Shape].self) { self = .array(items) }
-            else if let members = try? container.decode([String: Shape].self) { self = .object(members) }
-            else { self = .otherNumber }
+            if container.decodeNil() {
+                self = .null
+            } else if (try? container.decode(String.self)) != nil {
+                self = .string
+            } else if (try? container.decode(Bool.self)) != nil {
+                self = .bool
+            } else if (try? container.decode(Int.self)) != nil {
+                self = .integer
+            } else if let items = try? container.decode([Shape].self) {
+                self = .array(items)
+            } else if let members = try? container.decode([String: Shape].self) {
+                self = .object(members)
+            } else {
+                self = .otherNumber
+            }
         }
     }
 
@@ -53,7 +61,9 @@ enum VectorSchema {
                 check(value, against: expected, at: "\(path).expected", required: [], into: &problems)
                 if value.isEmpty { problems.append("\(path).expected is empty; a vector must expect at least one value") }
             }
-            if case .object(let value)? = entry["source"] { check(value, against: source, at: "\(path).source", required: ["title", "url", "printed"], into: &problems) }
+            if case .object(let value)? = entry["source"] {
+                check(value, against: source, at: "\(path).source", required: ["title", "url", "printed"], into: &problems)
+            }
         }
         return problems
     }
@@ -76,9 +86,19 @@ enum VectorSchema {
         case (.string, .string), (.integer, .integer), (.object, .object), (.array, .array): return true
         case (.stringMap, .object(let members)): return members.values.allSatisfy { if case .string = $0 { return true } else { return false } }
         case (.stringOrNullArray, .array(let items)):
-            return all(items) { switch $0 { case .string, .null: return true; default: return false } }
+            return all(items) {
+                switch $0 {
+                case .string, .null: return true;
+                default: return false
+                }
+            }
         case (.integerOrNullArray, .array(let items)):
-            return all(items) { switch $0 { case .integer, .null: return true; default: return false } }
+            return all(items) {
+                switch $0 {
+                case .integer, .null: return true;
+                default: return false
+                }
+            }
         default: return false
         }
     }

@@ -189,14 +189,17 @@ public enum VectorVerifier {
         if let printed = expected.yearFractionPrinted {
             guard let printedValue = Rational(decimal: printed) else { return problems + ["year_fraction_printed '\(printed)' is not a decimal"] }
             if let toleranceText = expected.yearFractionTolerance {
-                guard let tolerance = Rational(decimal: toleranceText) else { return problems + ["year_fraction_tolerance '\(toleranceText)' is not a decimal"] }
+                guard let tolerance = Rational(decimal: toleranceText) else {
+                    return problems + ["year_fraction_tolerance '\(toleranceText)' is not a decimal"]
+                }
                 if (fraction - printedValue).magnitude > tolerance {
                     problems.append("year_fraction \(fraction) differs from the printed \(printed) by more than \(toleranceText)")
                 }
             } else {
                 let digits = printed.split(separator: ".").dropFirst().first?.count ?? 0
                 if fraction.roundedToDecimalPlaces(digits, mode: .halfUp) != printedValue {
-                    problems.append("year_fraction \(fraction) (\(fraction.decimalString(fractionDigits: digits + 3))) does not round to the printed \(printed)")
+                    problems.append(
+                        "year_fraction \(fraction) (\(fraction.decimalString(fractionDigits: digits + 3))) does not round to the printed \(printed)")
                 }
             }
         }
