@@ -202,6 +202,25 @@ struct BytewiseBatchTests {
         try Self.check(Array(text.utf8), jobs: 1, blockSize: 2048, screened: false)
     }
 
+    /// Rows of every charge by the day that give a rate of their own (and a high rate where
+    /// the regime has two), some invalid: the same output as the record batch.
+    @Test func rowsWithARateOfTheirOwnAgree() throws {
+        var random = SplitMix(state: 11)
+        let regimes = [
+            "contract-late-completion", "contract-late-payment", "contract-damages-interest", "payment-delay-act", "civil-statutory",
+            "local-tax-arrears", "national-tax-arrears",
+        ]
+        let rates = [("", ""), ("3", ""), ("7.3", "14.6"), ("2.5", "8.7"), ("", "9.1"), ("x", ""), ("14.6", "")]
+        var text = "id,regime,amount,due,paid,rate,high_rate\n"
+        for index in 0..<3_000 {
+            let due = 18_700 + random.below(1_200), paid = due - 5 + random.below(900)
+            let (rate, high) = random.pick(rates)
+            text += "R\(index),\(random.pick(regimes)),\(1 + random.below(100_000_000)),\(CivilDate(dayNumber: due).iso8601),"
+            text += "\(CivilDate(dayNumber: paid).iso8601),\(rate),\(high)\n"
+        }
+        for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 16, screened: true) }
+    }
+
     @Test func shiftJISFilesAgree() throws {
         // A Shift_JIS id next to fast rows: ASCII rows read the same in both encodings.
         let text = "id,regime,amount,due,paid,excluded\nA,contract-late-completion,1000000,2022-03-25,2022-04-30,\n"

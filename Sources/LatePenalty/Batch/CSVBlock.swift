@@ -25,7 +25,7 @@ final class CSVBlock: @unchecked Sendable {
     /// The GMP integer the seed kernel computes long amounts in.
     private let scratch = IntegerScratch()
     /// Plans compiled from rows' own terms, with the terms' bytes (see `rowTerms`).
-    private var rowPlans: [(fields: [[UInt8]], plan: AccrualPlan, kernel: DayChargeKernel?)] = []
+    private var rowPlans: [(regime: Int, fields: [[UInt8]], plan: AccrualPlan, kernel: DayChargeKernel?)] = []
     /// The header's column names, for reading a row's terms.
     private var namesForTerms: [String] = []
     /// A row's partial payments, read into the same storage row after row.
@@ -214,8 +214,8 @@ final class CSVBlock: @unchecked Sendable {
         }
         if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return nil }
         var plan = entry.plan, kernel = entry.kernel
-        if plan == nil {
-            guard let terms = rowTerms(entry, bytes, starts, ends) else { return nil }
+        if plan == nil || entry.termColumns.contains(where: { field($0).1 > field($0).0 }) {
+            guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
             (plan, kernel) = (terms.plan, terms.kernel)
         }
         guard let plan else { return nil }
@@ -259,14 +259,16 @@ final class CSVBlock: @unchecked Sendable {
         return charge
     }
 
-    /// The plan of a row that gives its own terms (`custom`), compiled from its term columns, or
-    /// nil when they are not valid (the general way reports why). Rows with the same terms share
-    /// one plan: the block keeps the last 64 it compiled.
+    /// The plan of a row that gives terms of its own (a rate, or every term for `custom`),
+    /// compiled from its term columns by the regime, or nil when they are not valid (the general
+    /// way reports why). Rows of a regime with the same terms share one plan: the block keeps the
+    /// last 64 it compiled.
     private func rowTerms(
-        _ entry: CSVRowPlan.FastRegime, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>
+        _ entry: CSVRowPlan.FastRegime, regime: Int, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>,
+        _ ends: UnsafeMutablePointer<Int>
     ) -> (plan: AccrualPlan, kernel: DayChargeKernel?)? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
-        for cached in rowPlans.reversed() {
+        for cached in rowPlans.reversed() where cached.regime == regime {
             var same = true
             for (position, column) in entry.termColumns.enumerated() {
                 let (start, end) = field(column)
@@ -282,10 +284,10 @@ final class CSVBlock: @unchecked Sendable {
             fields.append(text)
             values[namesForTerms[column]] = String(decoding: text, as: UTF8.self)
         }
-        guard let terms = try? CustomRegime.terms(CaseFields(values: values)) else { return nil }
+        guard let terms = try? entry.regime.rowTerms(CaseFields(values: values)) else { return nil }
         let plan = AccrualPlan(terms: terms)
         if rowPlans.count == 64 { rowPlans.removeFirst() }
-        rowPlans.append((fields, plan, DayChargeKernel(terms: terms)))
+        rowPlans.append((regime, fields, plan, DayChargeKernel(terms: terms)))
         return (plan, rowPlans[rowPlans.count - 1].kernel)
     }
 

@@ -27,9 +27,11 @@ struct CSVRowPlan: Sendable {
     final class FastRegime: Sendable {
         let name: String
         let nameBytes: [UInt8]
-        /// The regime's compiled terms, or nil when each row gives its own (`custom`: the plan
-        /// is compiled from `termColumns` and kept per block for rows with the same terms).
+        /// The regime's compiled terms for rows that give none of their own, or nil when every
+        /// row gives its own (`custom`). A row's own terms are compiled from `termColumns` and
+        /// kept per block for rows with the same terms.
         let plan: AccrualPlan?
+        let regime: any PlannedRegime
         /// The day-charge kernel, when the regime's terms are simple enough for it (one fixed rate
         /// on fixed 365 …): rows without payments take it, proven equal to the plan and faster.
         let kernel: DayChargeKernel?
@@ -43,11 +45,13 @@ struct CSVRowPlan: Sendable {
         /// they must be empty for a row to take the fast path.
         let mustBeEmpty: [Int]
 
-        init(name: String, plan: AccrualPlan?, fields: [String], termFields: [String] = [], columns: [String], known: Set<String>) {
+        init(name: String, regime: any PlannedRegime, columns: [String], known: Set<String>) {
             self.name = name
             nameBytes = Array(name.utf8)
-            self.plan = plan
+            self.regime = regime
+            plan = regime.plainRowPlan
             kernel = plan.flatMap { DayChargeKernel(terms: $0.terms) }
+            let fields = regime.fields, termFields = regime.rowTermFields
             readsExcluded = fields.contains("excluded")
             readsPayments = fields.contains("payments")
             termColumns = termFields.compactMap { field in columns.firstIndex(of: field) }
@@ -67,32 +71,31 @@ struct CSVRowPlan: Sendable {
             return indices.count == 1 ? indices[0] : nil
         }
         let regimes = CSVRowPlan.fastRegimes(options.catalog, columns: columns, known: known)
-        // A term column named twice would leave a custom row's terms a guess: such rows go the
-        // general way (only one custom term column has to be repeated for that).
-        let repeatedTerm = CustomRegime.termFields.contains { name in columns.filter { $0 == name }.count > 1 }
+        // A term column named twice would leave a row's own terms a guess: the regimes reading
+        // it go the general way (the header check refuses such a file before any row anyway).
+        func repeatsATerm(_ regime: FastRegime) -> Bool {
+            regime.regime.rowTermFields.contains { name in columns.filter { $0 == name }.count > 1 }
+        }
         if options.format == .csv, !options.explain, !regimes.isEmpty,
             let id = only("id"), let regime = only("regime"), let amount = only("amount"), let due = only("due"), let paid = only("paid"),
             columns.filter({ $0 == "excluded" }).count <= 1, columns.filter({ $0 == "payments" }).count <= 1
         {
             fast = FastColumns(
                 id: id, regime: regime, amount: amount, due: due, paid: paid, excluded: only("excluded"), payments: only("payments"),
-                regimes: repeatedTerm ? regimes.filter { $0.plan != nil } : regimes)
+                regimes: regimes.filter { !repeatsATerm($0) })
         } else {
             fast = nil
         }
     }
 
     /// The catalog's regimes whose plain rows the fast path computes: every charge by the day,
-    /// by its plan (for `custom`, the row's own terms compiled), or by the day-charge kernel when
-    /// the terms allow and a row has no payments.
+    /// by its plan (or the plan of the row's own terms, compiled), or by the day-charge kernel
+    /// when the terms allow and a row has no payments.
     static func fastRegimes(_ catalog: RegimeCatalog, columns: [String], known: Set<String>) -> [FastRegime] {
         catalog.names.compactMap { name in
-            let regime = catalog.regime(named: name)
-            if let regime = regime as? CustomRegime {
-                return FastRegime(name: name, plan: nil, fields: regime.fields, termFields: CustomRegime.termFields, columns: columns, known: known)
-            }
-            guard let regime = regime as? any PlannedRegime, let plan = regime.plainRowPlan else { return nil }
-            return FastRegime(name: name, plan: plan, fields: regime.fields, columns: columns, known: known)
+            guard let regime = catalog.regime(named: name) as? any PlannedRegime, regime.plainRowPlan != nil || !regime.rowTermFields.isEmpty
+            else { return nil }
+            return FastRegime(name: name, regime: regime, columns: columns, known: known)
         }
     }
 }

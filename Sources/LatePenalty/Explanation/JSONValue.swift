@@ -43,21 +43,36 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// `text` as a JSON string. Runs of characters that need no escape are appended whole: an
+    /// explanation is mostly such text, and appending it scalar by scalar was most of the time
+    /// an explained batch took.
     static func writeString(_ text: String, to out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            // Bytes of multi-byte characters are 0x80 or more: they never need an escape.
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                index = utf8.index(after: index)
+                continue
             }
+            out += text[runStart..<index]
+            switch byte {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            index = utf8.index(after: index)
+            runStart = index
         }
+        out += text[runStart..<index]
         out += "\""
     }
 }

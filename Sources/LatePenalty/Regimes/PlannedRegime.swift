@@ -1,13 +1,32 @@
-/// A regime whose rows are charges by the day under one compiled ``AccrualPlan``: what the
-/// byte-level batch asks of a regime to compute its plain rows (no partial payment, rate of the
-/// row's own, roll-over or contract date) without reading them into records.
+/// A regime whose rows are charges by the day under a compiled ``AccrualPlan``: what the
+/// byte-level batch asks of a regime to compute its plain rows (no roll-over or contract date)
+/// without reading them into records.
 protocol PlannedRegime: Regime {
-    /// The plan of a plain row, or nil when the regime is not a charge by the day.
+    /// The plan of a row that gives no terms of its own, or nil when every row gives them
+    /// (`custom`).
     var plainRowPlan: AccrualPlan? { get }
+    /// The fields a row fills to give terms of its own (a rate of its own …).
+    var rowTermFields: [String] { get }
+    /// The terms of a row that fills some of ``rowTermFields``: the same terms the regime's
+    /// `compute` uses for it.
+    func rowTerms(_ fields: CaseFields) throws(InputError) -> AccrualTerms
 }
 
 extension DataRegime: PlannedRegime {
     var plainRowPlan: AccrualPlan? { plan }
+    var rowTermFields: [String] { ["rate", "high_rate"] }
+
+    func rowTerms(_ fields: CaseFields) throws(InputError) -> AccrualTerms {
+        var terms = self.terms
+        terms.rates = try DataRegime.overriddenRates(terms.rates, fields)
+        return terms
+    }
+}
+
+extension CustomRegime: PlannedRegime {
+    var plainRowPlan: AccrualPlan? { nil }
+    var rowTermFields: [String] { CustomRegime.termFields }
+    func rowTerms(_ fields: CaseFields) throws(InputError) -> AccrualTerms { try CustomRegime.terms(fields) }
 }
 
 extension ContractRegime: PlannedRegime {
@@ -18,6 +37,22 @@ extension ContractRegime: PlannedRegime {
         case .damagesInterest: return ContractRegime.damagesInterestPlan
         case .terminationPenalty, .antitrustDamages: return nil
         }
+    }
+
+    var rowTermFields: [String] { countsDays ? ["rate"] : [] }
+
+    /// The clause's terms at the row's rate, as `ContractCase.compute` sets it.
+    func rowTerms(_ fields: CaseFields) throws(InputError) -> AccrualTerms {
+        var terms: AccrualTerms
+        switch self {
+        case .lateCompletion: terms = LateCompletionPenalty.defaultTerms
+        case .latePayment: terms = LatePaymentInterest.defaultTerms
+        case .damagesInterest: terms = DamagesInterest.defaultTerms
+        case .terminationPenalty, .antitrustDamages:
+            throw InputError(field: nil, reason: "\(rawValue) is not a charge by the day")
+        }
+        if let rate = try fields.optionalRate("rate") { terms.setFixedRate(rate) }
+        return terms
     }
 
     // The clauses' own terms, compiled once.
