@@ -48,27 +48,8 @@ struct AccrualPlanTests {
         return list
     }()
 
-    /// A deterministic stream of numbers from one seed (SplitMix64), so a failing case is
-    /// reproduced by its seed.
-    struct Stream {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        /// A whole number of up to `digits` decimal digits.
-        mutating func amount(digits: Int) -> BigInteger {
-            let count = int(1...digits)
-            return BigInteger(String((0..<count).map { _ in Character(String(int(0...9))) }))!
-        }
-    }
-
     static func randomCase(_ seed: Int) -> DelayCase {
-        var stream = Stream(state: UInt64(bitPattern: Int64(seed)))
+        var stream = SplitMix(state: UInt64(bitPattern: Int64(seed)))
         let digits = [1, 4, 7, 12, 18, 19, 25, 30][stream.int(0...7)]
         let principal = Yen(stream.amount(digits: digits))
         let due = CivilDate(dayNumber: stream.int(d("1998-01-01").dayNumber...d("2030-12-31").dayNumber))

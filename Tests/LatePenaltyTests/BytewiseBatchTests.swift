@@ -10,20 +10,6 @@ import Testing
 /// repeated and empty ids, quotes, non-ASCII text, CRLF and blank lines.
 @Suite("Byte-level batch = record batch")
 struct BytewiseBatchTests {
-    /// A small deterministic generator, so that one seed draws one row.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
-    }
-
     static let headers = [
         ["id", "regime", "amount", "due", "paid", "excluded"],
         ["regime", "id", "paid", "due", "amount"],
