@@ -20,7 +20,7 @@ public enum Batch {
         /// Worker threads computing rows; the output keeps the input order whatever the number.
         public var jobs = 1
         /// Whether CSV fields that a spreadsheet would read as a formula get a leading `'`
-        /// (``CSVWriter``); JSON Lines values are never changed.
+        /// (`CSVWriter`); JSON Lines values are never changed.
         public var guardsFormulas = true
         /// Rows handed to a worker at a time.
         public var blockSize = 2048

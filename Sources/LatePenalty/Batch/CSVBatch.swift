@@ -4,10 +4,10 @@ extension Batch {
     /// Runs every row of a CSV input, byte by byte: the same rows, results, errors and order as
     /// ``run(_:options:output:diagnostics:progress:)``, much faster.
     ///
-    /// The input is cut into spans of plain rows (``InputSpan``), handed out in blocks to
+    /// The input is cut into spans of plain rows (`InputSpan`), handed out in blocks to
     /// `options.jobs` threads and written back in input order. In a block, a row of any charge by
     /// the day in its plain form (digits, ISO dates, one excluded range, plainly written
-    /// payments) is read and computed straight from its bytes by its regime's ``AccrualPlan`` or
+    /// payments) is read and computed straight from its bytes by its regime's `AccrualPlan` or
     /// ``DayChargeKernel`` when the output is CSV without `--explain`; every other row is decoded
     /// into an ``InputRecord`` and computed by its regime as in the record-at-a-time batch. Rows whose id may repeat (``DuplicateIdScreen``) are
     /// held back and settled in input order when their block is written.

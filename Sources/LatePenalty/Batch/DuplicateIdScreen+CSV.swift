@@ -6,7 +6,7 @@ import Darwin
 
 extension DuplicateIdScreen {
     /// Runs the first pass over a CSV reader, reading only the `id` column: from the bytes of
-    /// plain rows (``InputSpan``), decoded only when an id is not ASCII. Given the input's size,
+    /// plain rows (`InputSpan`), decoded only when an id is not ASCII. Given the input's size,
     /// the filter is sized for it (about 16 bits per row of 32 bytes, up to 16 MiB), so small
     /// files do not pay for a large one.
     public static func screen(_ reader: inout CSVRecordReader, inputBytes: Int? = nil) throws(Batch.FileError) -> DuplicateIdScreen {

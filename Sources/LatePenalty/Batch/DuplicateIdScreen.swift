@@ -11,7 +11,7 @@
 public struct DuplicateIdScreen: Sendable {
     private var bits: [UInt64]
     private let wordMask: Int
-    /// Hashes (``IdHash``) of ids seen at least twice by the filter (true repeats and a few false
+    /// Hashes (`IdHash`) of ids seen at least twice by the filter (true repeats and a few false
     /// alarms).
     public private(set) var candidates: Set<Int> = []
 
