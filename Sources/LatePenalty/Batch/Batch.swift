@@ -103,7 +103,9 @@ public enum Batch {
         var summary = Summary()
         var firstLineOfId = FirstLines()
         var block: [InputRecord] = []
-        let blockLimit = max(1, options.jobs) * options.blockSize
+        // Explained rows are computed a few at a time: one explanation can be a megabyte (a
+        // segment for each year of a long window).
+        let blockLimit = max(1, options.jobs) * (options.explain ? 16 : options.blockSize)
         block.reserveCapacity(blockLimit)
 
         func flush(_ block: [InputRecord]) {

@@ -34,8 +34,10 @@ extension Batch {
         var firstLineOfId = FirstLines()
         let jobs = max(1, options.jobs)
         // A block is about `blockBytes` of input. An explanation is some forty times its input
-        // row, so blocks are smaller then: the output a block holds stays about the same.
-        let blockBytes = max(1, options.blockSize) * (options.explain ? 16 : 128)
+        // row, and one of a window of ten thousand years (a segment a year) about 1.3 MB: with
+        // `--explain` a block is a dozen rows and only one more than the workers is in flight,
+        // so memory stays bounded whatever the windows are.
+        let blockBytes = options.explain ? max(64, options.blockSize / 2) : max(1, options.blockSize) * 128
         func nextBlock() throws(FileError) -> CSVBlock? {
             var spans: [InputSpan] = []
             var bytes = 0
@@ -67,7 +69,7 @@ extension Batch {
         }
         // Several: this thread reads blocks ahead and writes them back in order while up to
         // `jobs` workers compute them; at most `window` blocks are held, so memory stays flat.
-        let window = jobs * 3
+        let window = options.explain ? jobs + 1 : jobs * 3
         let workers = DispatchSemaphore(value: jobs)
         var pending: [(block: CSVBlock, done: DispatchGroup)] = []
         var readError: FileError? = nil
