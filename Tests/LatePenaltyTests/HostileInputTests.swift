@@ -81,6 +81,14 @@ struct HostileInputTests {
         #expect(throws: Batch.FileError.self) { try runBatch("id,regime,amount,due,paid\(commas)\n" + Self.row("A")) }
     }
 
+    @Test func ratesOfThousandsOfDigitsAreRefused() throws {
+        let long = "7." + String(repeating: "3", count: 5_000)
+        #expect(throws: InputError.self) { try Rate.parse(percent: long) }
+        #expect((try? Rate.parse(percent: "7." + String(repeating: "3", count: Rate.maxCharacters - 2))) != nil)
+        let (rows, _) = try everyPath("id,regime,amount,due,paid,rate\nA,custom,1000000,0001-01-01,9998-12-31,\(long)\n", rowLimit: 1 << 16)
+        #expect(rows.count == 1 && rows[0].contains("at most \(Rate.maxCharacters) characters"))
+    }
+
     @Test func anOpenQuoteOverTheLimitResumesOnTheNextLine() throws {
         let limit = 1024
         let rows = (0..<200).map { Self.row("R\($0)") }.joined()

@@ -26,6 +26,9 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
         return (text.hasSuffix("…") ? percent.description : text) + "%"
     }
 
+    /// The most characters a rate may be written with (digits and the point).
+    public static let maxCharacters = 32
+
     /// Parses a percentage per year written as a decimal: `2.5` is 2.5% (1/40), `14.6` is 14.6%.
     ///
     /// Exact: read digit by digit, never through floating point. Only digits with at most one
@@ -37,6 +40,12 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
             throw InputError(field: field, reason: "'\(text)' contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%")
         }
         guard !text.isEmpty else { throw InputError(field: field, reason: "is empty; write a percentage such as 2.5") }
+        // A rate of thousands of digits would make every segment of a long window a product of
+        // huge numbers (a hang, from one field): no rate in a rule or a contract needs more.
+        guard text.utf8.count <= Rate.maxCharacters else {
+            throw InputError(
+                field: field, reason: "has \(text.utf8.count) characters; a rate is a percentage of at most \(Rate.maxCharacters) characters, e.g. 2.5 or 14.6")
+        }
         if text.hasPrefix("-") || text.hasPrefix("+") {
             throw InputError(field: field, reason: "'\(text)' has a sign; a rate is a percentage of 0 or more, e.g. 2.5")
         }
