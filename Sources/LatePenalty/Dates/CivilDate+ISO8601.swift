@@ -4,12 +4,23 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
 
     /// The ISO 8601 calendar date, `YYYY-MM-DD`.
     public var iso8601: String {
-        let (year, month, day) = components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // Ten ASCII bytes written in place: every explained segment writes two of these.
+        let (year, month, day) = components  // years 1–9999: always four digits
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var rest = value
+                for index in stride(from: end, to: end - width, by: -1) {
+                    bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 3, width: 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, at: 6, width: 2)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, at: 9, width: 2)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// Parses an ISO 8601 calendar date in its extended form, exactly `YYYY-MM-DD`; `nil` for
