@@ -5,7 +5,11 @@ extension Int128: PlanInteger {
         self = fitted
     }
 
-    var bigInteger: BigInteger { BigInteger(String(self))! }
+    var bigInteger: BigInteger {
+        // Most values fit in 64 bits: no decimal text to make and parse then.
+        if let small = Int(exactly: self) { return BigInteger(small) }
+        return BigInteger(String(self))!
+    }
 
     @inline(__always)
     func adding(_ other: Int128) -> Int128? {
