@@ -197,8 +197,7 @@ public enum Batch {
     /// Rows must come here in input order.
     static func checkingRepeat(_ record: InputRecord, firstLineOfId: inout FirstLines) -> InputRecord {
         guard record.error == nil, let id = record.fields["id"] else { return record }
-        if let first = firstLineOfId.firstLine(of: id) { return repeated(record, id: id, first: first) }
-        firstLineOfId.add(id, line: record.line)
+        if let first = firstLineOfId.firstLine(of: id, elseAdd: record.line) { return repeated(record, id: id, first: first) }
         return record
     }
 

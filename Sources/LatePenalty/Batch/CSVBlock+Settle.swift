@@ -19,8 +19,7 @@ extension CSVBlock {
         let settled: Bool = row.withUnsafeBufferPointer { buffer in
             guard let charge, let bytes = buffer.baseAddress else { return false }
             let id = UnsafeBufferPointer(start: bytes + charge.id.0, count: charge.id.1 - charge.id.0)
-            guard firstLineOfId.firstLine(of: id) == nil else { return false }
-            firstLineOfId.add(id, line: line)
+            guard firstLineOfId.firstLine(of: id, elseAdd: line) == nil else { return false }
             let before = output.count
             emit(charge, bytes, line: line)
             write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))

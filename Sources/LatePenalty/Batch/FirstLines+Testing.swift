@@ -7,11 +7,8 @@ extension Batch {
         var set = FirstLines(), dictionary: [[UInt8]: Int] = [:]
         for (index, id) in ids.enumerated() {
             let expected = dictionary[Array(id.utf8)]
-            guard set.firstLine(of: id) == expected else { return false }
-            if expected == nil {
-                set.add(id, line: index + 1)
-                dictionary[Array(id.utf8)] = index + 1
-            }
+            guard set.firstLine(of: id) == expected, set.firstLine(of: id, elseAdd: index + 1) == expected else { return false }
+            if expected == nil { dictionary[Array(id.utf8)] = index + 1 }
         }
         return set.count == dictionary.count && ids.allSatisfy { set.firstLine(of: $0) == dictionary[Array($0.utf8)] }
     }

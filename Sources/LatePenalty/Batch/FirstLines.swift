@@ -31,21 +31,23 @@ struct FirstLines {
         find(id, hash: FirstLines.hash(id)).entry.map { lines[$0] }
     }
 
-    /// Adds `id` with its first line; it must not have been seen.
-    mutating func add(_ id: String, line: Int) {
+    /// The first line of `id` when it was seen; else adds it with `line` and returns nil. One
+    /// hash and one probe, for the check every row of piped input makes.
+    mutating func firstLine(of id: String, elseAdd line: Int) -> Int? {
         var id = id
-        id.withUTF8 { add($0, line: line) }
+        return id.withUTF8 { firstLine(of: $0, elseAdd: line) }
     }
 
-    mutating func add(_ id: UnsafeBufferPointer<UInt8>, line: Int) {
+    mutating func firstLine(of id: UnsafeBufferPointer<UInt8>, elseAdd line: Int) -> Int? {
         if (ends.count + 1) * 2 > slots.count { grow() }
         let hash = FirstLines.hash(id)
         let (slot, found) = find(id, hash: hash)
-        guard found == nil else { return }
+        if let found { return lines[found] }
         bytes.append(contentsOf: id)
         ends.append(bytes.count)
         lines.append(line)
         slots[slot] = (hash >> 32) << 32 | UInt64(ends.count)
+        return nil
     }
 
     private static func hash(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
