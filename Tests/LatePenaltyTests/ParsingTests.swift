@@ -40,6 +40,13 @@ struct ParsingTests {
         }
     }
 
+    @Test func paymentsAllowSpacesAroundTheirParts() throws {
+        let spaced = try Payment.parseList(" 2024-05-10 : 50,000 ; R6.6.1:1000 ")
+        #expect(spaced == [Payment(date: d("2024-05-10"), amount: Yen(50_000)), Payment(date: d("2024-06-01"), amount: Yen(1000))])
+        #expect(throws: InputError.self) { try Payment.parseList("2024-05-10:0") }
+        #expect(throws: InputError.self) { try Payment.parseList("2024-05-10 50000") }
+    }
+
     @Test func ratesAreExactPercentages() throws {
         #expect(try Rate.parse(percent: "2.5").annual == Rational(1, 40))
         #expect(try Rate.parse(percent: "14.6").annual == Rational(73, 500))

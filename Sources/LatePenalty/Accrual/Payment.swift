@@ -20,8 +20,9 @@ public struct Payment: Sendable, Hashable, CustomStringConvertible {
             guard let colon = part.firstIndex(of: ":") else {
                 throw InputError(field: field, reason: "'\(part)' is not DATE:AMOUNT (e.g. 2024-05-10:50000)")
             }
-            let date = try CivilDate.parse(part[..<colon], field: field)
-            let amount = try Yen.parse(part[part.index(after: colon)...], field: field)
+            // Spaces around the colon are a typist's, as around the field itself.
+            let date = try CivilDate.parse(part[..<colon].trimmingSpaces, field: field)
+            let amount = try Yen.parse(part[part.index(after: colon)...].trimmingSpaces, field: field)
             guard amount.value.signum > 0 else { throw InputError(field: field, reason: "the payment on \(date) is ¥0; leave it out") }
             payments.append(Payment(date: date, amount: amount))
         }
