@@ -47,6 +47,13 @@ struct ParsingTests {
         #expect(throws: InputError.self) { try Payment.parseList("2024-05-10 50000") }
     }
 
+    @Test func fullWidthRatesReadAsTheirDigits() throws {
+        #expect(try Rate.parse(percent: "１４．６") == Rate.parse(percent: "14.6"))
+        #expect(try Rate.parse(percent: "２.５") == Rate.seedContract)
+        #expect(throws: InputError.self) { try Rate.parse(percent: "－２.５") }
+        #expect(throws: InputError.self) { try Rate.parse(percent: "２，５") }
+    }
+
     @Test func ratesAreExactPercentages() throws {
         #expect(try Rate.parse(percent: "2.5").annual == Rational(1, 40))
         #expect(try Rate.parse(percent: "14.6").annual == Rational(73, 500))

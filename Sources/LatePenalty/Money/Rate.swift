@@ -31,10 +31,10 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a percentage per year written as a decimal: `2.5` is 2.5% (1/40), `14.6` is 14.6%.
     ///
-    /// Exact: read digit by digit, never through floating point. Only digits with at most one
-    /// `.` between digits are accepted. A `%` sign, a sign, an exponent or spaces are errors
-    /// rather than guesses: `0.025%` could mean 0.025% or a mistyped 2.5%, and a wrong guess is a
-    /// wrong invoice.
+    /// Exact: read digit by digit, never through floating point. Only digits (ASCII or
+    /// full-width, as amounts accept them) with at most one `.` (or `．`) between digits are
+    /// accepted. A `%` sign, a sign, an exponent or spaces are errors rather than guesses:
+    /// `0.025%` could mean 0.025% or a mistyped 2.5%, and a wrong guess is a wrong invoice.
     public static func parse(percent text: some StringProtocol, field: String = "rate") throws(InputError) -> Rate {
         if text.contains("%") || text.contains("％") {
             throw InputError(field: field, reason: "'\(text)' contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%")
@@ -42,14 +42,24 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
         guard !text.isEmpty else { throw InputError(field: field, reason: "is empty; write a percentage such as 2.5") }
         // A rate of thousands of digits would make every segment of a long window a product of
         // huge numbers (a hang, from one field): no rate in a rule or a contract needs more.
-        guard text.utf8.count <= Rate.maxCharacters else {
+        let characters = text.unicodeScalars.count
+        guard characters <= Rate.maxCharacters else {
             throw InputError(
-                field: field, reason: "has \(text.utf8.count) characters; a rate is a percentage of at most \(Rate.maxCharacters) characters, e.g. 2.5 or 14.6")
+                field: field, reason: "has \(characters) characters; a rate is a percentage of at most \(Rate.maxCharacters) characters, e.g. 2.5 or 14.6")
         }
-        if text.hasPrefix("-") || text.hasPrefix("+") {
+        // Full-width digits, point and signs, as a Japanese keyboard types them, read as ASCII.
+        var ascii = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF0B...0xFF19: ascii.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value - 0xFF0B + 0x2B)))  // ＋ … ９
+            default: ascii.append(scalar)
+            }
+        }
+        let plain = String(ascii)
+        if plain.hasPrefix("-") || plain.hasPrefix("+") {
             throw InputError(field: field, reason: "'\(text)' has a sign; a rate is a percentage of 0 or more, e.g. 2.5")
         }
-        guard let percent = Rational(decimal: text) else {
+        guard let percent = Rational(decimal: plain) else {
             throw InputError(field: field, reason: "'\(text)' is not a decimal percentage; write digits with at most one '.', e.g. 2.5 or 14.6")
         }
         return Rate(percent: percent)
