@@ -243,7 +243,7 @@ struct Accumulator {
                 from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
         for piece in rates.pieces(of: period) {
             let (rate, note) = try rates.rate(on: piece.first)
-            for part in try terms.basis.pieces(of: piece, excluding: excluded) where part.days > 0 {
+            for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
                 let exact = base.exact * rate.annual * part.yearFraction
                 let rounded = segmentRule?.apply(exact)
                 let value = rounded?.exact ?? exact

@@ -2,7 +2,7 @@
 /// `years / perYear` they stand for (33 days in 2023: 33/365; two whole years: 2/1).
 ///
 /// What a ``DayCountBasis`` produces: the evaluator multiplies integers with it and never
-/// forms a fraction; an explanation shows it as an ``AccrualPiece``.
+/// forms a fraction; an explanation shows its ``yearFraction`` and ``formula``.
 public struct DayCount: Sendable, Hashable {
     /// The calendar span of the part (it may contain excluded days; ``days`` does not).
     public let window: DateWindow
@@ -25,9 +25,9 @@ public struct DayCount: Sendable, Hashable {
         DayCount(window: window, days: days, years: days, perYear: perYear)
     }
 
-    /// The part as an explanation shows it: its exact fraction and how it was formed.
-    public var piece: AccrualPiece {
-        let formula = perYear == 1 ? "\(years) whole year\(years == 1 ? "" : "s")" : "\(years)/\(perYear)"
-        return AccrualPiece(window: window, days: days, yearFraction: Rational(years, perYear), formula: formula)
-    }
+    /// The exact fraction of a year the part stands for: `days/365`, `days/366`, `2` …
+    public var yearFraction: Rational { Rational(years, perYear) }
+
+    /// How the fraction was formed, for a person: `33/365`, `2 whole years`.
+    public var formula: String { perYear == 1 ? "\(years) whole year\(years == 1 ? "" : "s")" : "\(years)/\(perYear)" }
 }

@@ -30,29 +30,6 @@ extension DayCountBasis {
         return parts
     }
 
-    /// The parts of `window` after removing `excluded` days, with their exact year fractions.
-    public func pieces(of window: DateWindow, excluding excluded: ExcludedDays) throws(InputError) -> [AccrualPiece] {
-        try counts(of: window, excluding: excluded).map(\.piece)
-    }
-}
-
-/// One part of a window with its year fraction: the unit of a segment in an explanation.
-public struct AccrualPiece: Sendable, Hashable {
-    /// The calendar span of the piece (it may contain excluded days; ``days`` does not).
-    public let window: DateWindow
-    /// Days counted in the piece.
-    public let days: Int
-    /// The exact fraction of a year the piece stands for: `days/365`, `days/366`, `2` …
-    public let yearFraction: Rational
-    /// How the fraction was formed, for a person: `33/365`, `2 whole years`.
-    public let formula: String
-
-    public init(window: DateWindow, days: Int, yearFraction: Rational, formula: String) {
-        self.window = window
-        self.days = days
-        self.yearFraction = yearFraction
-        self.formula = formula
-    }
 }
 
 /// The bases the library ships, by name.

@@ -123,11 +123,10 @@ extension AccrualPlan {
                     segments += 1
                     if let described {
                         let segmentRule: Rounding? = if case .eachSegment(let rounding) = plan.terms.segmentRounding { rounding } else { nil }
-                        let piece = part.piece
                         explanation?.segments.append(
                             Explanation.Segment(
                                 window: part.window, days: part.days, principal: yen(base), rate: described.0,
-                                yearFraction: piece.yearFraction, formula: piece.formula, exact: self.exact(exact),
+                                yearFraction: part.yearFraction, formula: part.formula, exact: self.exact(exact),
                                 rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1))
                     }
                 }

@@ -174,9 +174,9 @@ public enum VectorVerifier {
         guard let start = inputs["start"].flatMap({ CivilDate(iso8601: $0) }), let end = inputs["end"].flatMap({ CivilDate(iso8601: $0) }), start < end else {
             return ["inputs.start and inputs.end must be ISO dates with start before end"]
         }
-        let pieces: [AccrualPiece]
+        let pieces: [DayCount]
         do throws(InputError) {
-            pieces = try basis.pieces(of: DateWindow(first: start, last: end.previousDay), excluding: .none)
+            pieces = try basis.counts(of: DateWindow(first: start, last: end.previousDay), excluding: .none)
         } catch {
             return ["\(error)"]
         }
