@@ -70,7 +70,7 @@ extension CSVBlock {
         }
         if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return nil }
         var plan = entry.plan, kernel = entry.kernel
-        if plan == nil || entry.termColumns.contains(where: { field($0).1 > field($0).0 }) {
+        if plan == nil || entry.termColumns.contains(where: { field($0.column).1 > field($0.column).0 }) {
             guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
             (plan, kernel) = (terms.plan, terms.kernel)
         }
@@ -126,7 +126,7 @@ extension CSVBlock {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         for cached in rowPlans.reversed() where cached.regime == regime {
             var same = true
-            for (position, column) in entry.termColumns.enumerated() {
+            for (position, (column, _)) in entry.termColumns.enumerated() {
                 let (start, end) = field(column)
                 if !ByteFields.equals(bytes, start, end, cached.fields[position]) { same = false; break }
             }
@@ -134,11 +134,11 @@ extension CSVBlock {
         }
         var values: [String: String] = [:]
         var fields: [[UInt8]] = []
-        for column in entry.termColumns {
+        for (column, name) in entry.termColumns {
             let (start, end) = field(column)
             let text = Array(UnsafeBufferPointer(start: bytes + start, count: end - start))
             fields.append(text)
-            values[namesForTerms[column]] = String(decoding: text, as: UTF8.self)
+            values[name] = String(decoding: text, as: UTF8.self)
         }
         guard let terms = try? entry.regime.rowTerms(CaseFields(values: values)) else { return nil }
         let plan = AccrualPlan(terms: terms)

@@ -26,8 +26,6 @@ final class CSVBlock: @unchecked Sendable {
     let scratch = IntegerScratch()
     /// Plans compiled from rows' own terms, with the terms' bytes (see `rowTerms`).
     var rowPlans: [(regime: Int, fields: [[UInt8]], plan: AccrualPlan, kernel: DayChargeKernel?)] = []
-    /// The header's column names, for reading a row's terms.
-    var namesForTerms: [String] = []
     /// A row's partial payments, read into the same storage row after row.
     var payments: [(date: CivilDate, amount: Int128)] = []
     var rows = 0
@@ -36,7 +34,6 @@ final class CSVBlock: @unchecked Sendable {
 
     func compute(plan: CSVRowPlan, options: Batch.Options) {
         let regimeCount = plan.fast?.regimes.count ?? 0
-        namesForTerms = plan.names
         fastTotals = Array(repeating: nil, count: regimeCount)
         fastLongTotals = Array(repeating: nil, count: regimeCount)
         let capacity = plan.names.count + 1
@@ -91,7 +88,7 @@ final class CSVBlock: @unchecked Sendable {
     /// moves `index` past its line break. Returns the number of fields, whether every byte is
     /// ASCII other than NUL, and where the row's text ends.
     @inline(__always)
-    static func splitRow(
+    private static func splitRow(
         _ bytes: UnsafePointer<UInt8>, from index: inout Int, end: Int,
         _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ capacity: Int
     ) -> (fields: Int, plainText: Bool, rowEnd: Int) {

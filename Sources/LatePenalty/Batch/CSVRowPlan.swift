@@ -39,8 +39,8 @@ struct CSVRowPlan: Sendable {
         /// the general way, which reports it).
         let readsExcluded: Bool
         let readsPayments: Bool
-        /// The columns of the row's own terms, by the regime's term field names.
-        let termColumns: [Int]
+        /// The columns of the row's own terms, with the regime's names for them.
+        let termColumns: [(column: Int, name: String)]
         /// Columns a regime reads that this regime's plain row leaves empty (rate, roll_due …):
         /// they must be empty for a row to take the fast path.
         let mustBeEmpty: [Int]
@@ -54,7 +54,7 @@ struct CSVRowPlan: Sendable {
             let fields = regime.fields, termFields = regime.rowTermFields
             readsExcluded = fields.contains("excluded")
             readsPayments = fields.contains("payments")
-            termColumns = termFields.compactMap { field in columns.firstIndex(of: field) }
+            termColumns = termFields.compactMap { field in columns.firstIndex(of: field).map { ($0, field) } }
             let read: Set<String> = Set(["id", "regime", "amount", "due", "paid", "excluded", "payments"] + termFields)
             mustBeEmpty = columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) }
         }
