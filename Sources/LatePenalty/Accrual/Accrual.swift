@@ -40,7 +40,7 @@ public enum Accrual {
                 small, principal: principal, payments: converted, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
                 let trace
             {
-                return result(outcome, plan: plan, countedDays: explanation.countedDays, explanation: trace)
+                return result(outcome, plan: plan, explanation: trace)
             }
         }
         var trace: Explanation? = explanation
@@ -50,7 +50,7 @@ public enum Accrual {
                 rates: rates, explanation: &trace),
             let trace
         else { preconditionFailure("Accrual: GMP integers do not overflow") }
-        return result(outcome, plan: plan, countedDays: explanation.countedDays, explanation: trace)
+        return result(outcome, plan: plan, explanation: trace)
     }
 
     private static func convert<N: PlanInteger>(_ payments: [(CivilDate, Yen)], to: N.Type) -> [(date: CivilDate, amount: N)]? {
@@ -63,13 +63,12 @@ public enum Accrual {
         return converted
     }
 
-    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, countedDays: Int, explanation: Explanation) -> ChargeResult
-    {
+    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, explanation: Explanation) -> ChargeResult {
         let denominator = plan.big.denominator
         return ChargeResult(
             status: outcome.waived ? .waived : .ok, amount: Yen(outcome.amount.bigInteger),
             exactAmount: Rational(numerator: outcome.exactTotal.bigInteger, denominator: denominator),
-            countedDays: countedDays, excludedDays: explanation.excludedDays, explanation: explanation)
+            countedDays: explanation.countedDays, excludedDays: explanation.excludedDays, explanation: explanation)
     }
 
     /// What is known of a delay before its days are charged.
