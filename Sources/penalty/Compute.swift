@@ -51,6 +51,14 @@ struct Compute: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 256; the output keeps the input order.")
     var jobs: Int = 1
 
+    @Flag(
+        help: """
+            Read piped input once, as it comes, instead of copying it to a temporary file in \
+            $TMPDIR first: results begin at once, but memory grows with the number of rows \
+            (every id is kept to find repeats).
+            """)
+    var stream = false
+
     @Flag(help: "No progress display and no summary on stderr (rejected rows are still reported).")
     var quiet = false
 
@@ -78,25 +86,43 @@ struct Compute: ParsableCommand {
             fail("--rates \(rates.rates ?? ""): \(error.reason)")
         }
 
-        let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+        var descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno))); check the path and permissions") }
         var status = stat()
-        let size: Int? = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        guard fstat(descriptor, &status) == 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno)))") }
         if (status.st_mode & S_IFMT) == S_IFDIR { fail("'\(file)' is a directory; give a CSV or JSON Lines file") }
-
-        // A first pass over a regular file finds the ids that may repeat, so that the duplicate
-        // check needs fixed memory; piped input is read once, remembering every id.
-        if size != nil && file != "-" {
+        // The input as a file (also standard input redirected from one: `< rows.csv`), so that
+        // `-o` naming it is refused.
+        let input = (status.st_mode & S_IFMT) == S_IFREG ? (device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) : nil
+        var size: Int? = nil
+        let origin = lseek(descriptor, 0, SEEK_CUR)
+        if input != nil && origin >= 0 {
+            size = max(0, Int(status.st_size) - Int(origin))
+        } else if !stream {
+            let progress = Progress(totalBytes: nil, quiet: quiet)
             do {
-                let first = open(file, O_RDONLY | O_CLOEXEC)
-                guard first >= 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno)))") }
-                defer { close(first) }
+                (descriptor, size) = try InputSpool.spool(descriptor, copied: progress.copying(bytes:))
+            } catch {
+                progress.finish()
+                fail(error.message)
+            }
+            progress.finish()
+        }
+
+        // A first pass over a file finds the ids that may repeat, so that the duplicate check
+        // needs fixed memory; with --stream, piped input is read once, remembering every id.
+        if let size {
+            do {
+                let first = lseek(descriptor, 0, SEEK_CUR)
                 if readsJSONLines {
-                    var reader = JSONLinesReader(descriptor: first, encoding: textEncoding)
+                    var reader = JSONLinesReader(descriptor: descriptor, encoding: textEncoding)
                     options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
                 } else {
-                    var reader = try CSVRecordReader(descriptor: first, encoding: textEncoding)
+                    var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
                     options.duplicateCandidates = try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates
+                }
+                guard lseek(descriptor, first, SEEK_SET) == first else {
+                    fail("cannot read '\(file)' a second time: \(String(cString: strerror(errno)))")
                 }
             } catch {
                 fail("\(file): \(error)")
@@ -104,8 +130,6 @@ struct Compute: ParsableCommand {
         }
 
         let sink: OutputSink
-        // The input as a file (also standard input redirected from one: `< rows.csv`).
-        let input = (status.st_mode & S_IFMT) == S_IFREG ? (device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) : nil
         do { sink = try OutputSink(path: output, input: input) } catch { fail(error.message) }
         let progress = Progress(totalBytes: size, quiet: quiet)
         let summary: Batch.Summary

@@ -31,6 +31,16 @@ final class Progress {
         writeToStandardError(line)
     }
 
+    /// While piped input is copied to a temporary file before the run.
+    func copying(bytes: Int) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        guard now - lastShown >= .milliseconds(200) else { return }
+        lastShown = now
+        shown = true
+        writeToStandardError("\r\u{1B}[2K  reading the piped input: \(Progress.grouped(bytes >> 20)) MiB")
+    }
+
     func finish() {
         if shown { writeToStandardError("\r\u{1B}[2K") }
     }

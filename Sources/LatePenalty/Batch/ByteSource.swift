@@ -19,15 +19,18 @@ final class ByteSource {
     private let whole: [UInt8]?
     /// Whether the descriptor is a regular file, which can be read again from an offset.
     private let seekable: Bool
+    /// Where the input began in the file (not 0 when standard input is a file already partly
+    /// read): offsets count from there.
+    private let origin: off_t
 
     init(descriptor: Int32, chunkSize: Int = 1 << 20) {
         self.descriptor = descriptor
         self.chunkSize = chunkSize
         whole = nil
         var status = stat()
-        seekable =
-            fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-            && lseek(descriptor, 0, SEEK_CUR) >= 0
+        let position = lseek(descriptor, 0, SEEK_CUR)
+        seekable = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && position >= 0
+        origin = max(0, position)
     }
 
     /// A source over bytes already in memory.
@@ -37,6 +40,7 @@ final class ByteSource {
         buffer = bytes
         whole = bytes
         seekable = true
+        origin = 0
         atEnd = true
     }
 
@@ -50,7 +54,7 @@ final class ByteSource {
             offset = target
             return true
         }
-        guard lseek(descriptor, off_t(target), SEEK_SET) == off_t(target) else {
+        guard lseek(descriptor, origin + off_t(target), SEEK_SET) == origin + off_t(target) else {
             throw Batch.FileError(description: "cannot read the input again from byte \(target): \(String(cString: strerror(errno)))")
         }
         buffer = []
