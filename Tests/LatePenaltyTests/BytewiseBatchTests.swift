@@ -109,8 +109,14 @@ struct BytewiseBatchTests {
         return Array(text.utf8)
     }
 
-    static func check(_ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool) throws {
+    /// The output forms: plain CSV (written straight from a fast row's amount), and the full
+    /// results (JSON Lines, the explanation) written from a fast row's result.
+    static let outputs: [(OutputFormat, Bool)] = [(.csv, false), (.jsonl, false), (.jsonl, true), (.csv, true)]
+
+    static func check(_ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool, format: OutputFormat = .csv, explain: Bool = false) throws {
         var options = Batch.Options()
+        options.format = format
+        options.explain = explain
         options.jobs = jobs
         options.blockSize = blockSize
         if screened {
@@ -131,7 +137,8 @@ struct BytewiseBatchTests {
         await propertyCheck(count: 300, input: input) { header, seeds, crlf, jobs, screened in
             let bytes = Self.file(header: header, seeds: seeds, crlf: crlf)
             // Block sizes from a few bytes (a span per row or less) to the default.
-            try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened)
+            let (format, explain) = Self.outputs[(seeds.first ?? 0) & 3]
+            try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened, format: format, explain: explain)
         }
     }
 
@@ -165,6 +172,9 @@ struct BytewiseBatchTests {
         }
         text += "C17,contract-late-payment,100,2022-03-25,2022-04-30,," + newline  // a repeat, at the end
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 64, screened: true) }
+        for (format, explain) in Self.outputs.dropFirst() {
+            try Self.check(Array(text.utf8), jobs: 2, blockSize: 64, screened: true, format: format, explain: explain)
+        }
     }
 
     /// Rows that give their own terms (`custom`), a few term sets repeated across blocks, some
@@ -186,6 +196,9 @@ struct BytewiseBatchTests {
         }
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 16, screened: true) }
         try Self.check(Array(text.utf8), jobs: 1, blockSize: 2048, screened: false)
+        for (format, explain) in Self.outputs.dropFirst() {
+            try Self.check(Array(text.utf8), jobs: 1, blockSize: 16, screened: true, format: format, explain: explain)
+        }
     }
 
     /// Rows of every charge by the day that give a rate of their own (and a high rate where
@@ -205,6 +218,9 @@ struct BytewiseBatchTests {
             text += "\(CivilDate(dayNumber: paid).iso8601),\(rate),\(high)\n"
         }
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 16, screened: true) }
+        for (format, explain) in Self.outputs.dropFirst() {
+            try Self.check(Array(text.utf8), jobs: 1, blockSize: 16, screened: true, format: format, explain: explain)
+        }
     }
 
     @Test func shiftJISFilesAgree() throws {

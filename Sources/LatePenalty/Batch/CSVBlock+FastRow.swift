@@ -52,14 +52,25 @@ extension CSVBlock {
         var excludedDays: Int
     }
 
-    /// Computes a plain row by its regime's plan or kernel, or returns nil to send it the general
-    /// way. A long amount of the kernel stays in the block's scratch integer when
-    /// `keepingScratch` (the row is written next), else it is copied out.
+    /// What a plain row holds once read from its bytes: its regime, the plan (the regime's, or
+    /// the row's own terms compiled) and kernel, and its values.
+    struct PlainCase {
+        var regime: Int
+        var entry: CSVRowPlan.FastRegime
+        var regimeField: (Int, Int)
+        var plan: AccrualPlan
+        var kernel: DayChargeKernel?
+        var row: PlainRow
+        /// Whether the row's payments were read into the block's `payments`.
+        var hasPayments: Bool
+    }
+
+    /// Reads a plain row of a regime the fast path computes, or returns nil to send it the
+    /// general way.
     @inline(__always)
-    func fastCharge(
-        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
-        fast: CSVRowPlan.FastColumns, keepingScratch: Bool
-    ) -> FastCharge? {
+    func plainCase(
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, fast: CSVRowPlan.FastColumns
+    ) -> PlainCase? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let regime = field(fast.regime)
         guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return nil }
@@ -85,8 +96,23 @@ extension CSVBlock {
         }
         guard let row = PlainRow.read(bytes, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid), excluded: fast.excluded.map(field))
         else { return nil }
+        return PlainCase(regime: index, entry: entry, regimeField: regime, plan: plan, kernel: kernel, row: row, hasPayments: hasPayments)
+    }
+
+    /// Computes a plain row by its regime's plan or kernel, or returns nil to send it the general
+    /// way. A long amount of the kernel stays in the block's scratch integer when
+    /// `keepingScratch` (the row is written next), else it is copied out.
+    @inline(__always)
+    func fastCharge(
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
+        fast: CSVRowPlan.FastColumns, keepingScratch: Bool
+    ) -> FastCharge? {
+        guard let read = plainCase(bytes, starts, ends, fast: fast) else { return nil }
+        let (index, plan, kernel, row, hasPayments) = (read.regime, read.plan, read.kernel, read.row, read.hasPayments)
+        let regime = read.regimeField
+        let id = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
         var charge = FastCharge(
-            regime: index, id: field(fast.id), regimeField: regime, amount: 0, big: nil, inScratch: false, waived: false,
+            regime: index, id: id, regimeField: regime, amount: 0, big: nil, inScratch: false, waived: false,
             countedDays: 0, excludedDays: 0)
         if let kernel, !hasPayments {
             guard let computed = kernel.charge(row, bytes: bytes, scratch: scratch) else { return nil }
@@ -97,16 +123,10 @@ extension CSVBlock {
                 if keepingScratch { charge.inScratch = true } else { charge.big = scratch.bigInteger }
             }
         } else {
-            let excluded =
-                row.hasExcluded
-                ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: row.excludedFirst), last: CivilDate(dayNumber: row.excludedLast))]) : .none
-            let longPrincipal = row.longAmount.map {
-                BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self))!
-            }
             guard
                 let computed = plan.plainCharge(
-                    principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: longPrincipal,
-                    due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: excluded,
+                    principal: row.longAmount == nil ? Int128(row.amount) : nil, longPrincipal: row.longPrincipal(bytes),
+                    due: CivilDate(dayNumber: row.due), end: CivilDate(dayNumber: row.paid), excluded: row.excluded,
                     payments: hasPayments ? payments : [])
             else { return nil }
             (charge.amount, charge.big, charge.waived, charge.countedDays, charge.excludedDays) =

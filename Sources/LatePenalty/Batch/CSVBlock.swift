@@ -55,7 +55,9 @@ final class CSVBlock: @unchecked Sendable {
                         let rowLine = line
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
-                        if plainText, fields == plan.names.count, let fast = plan.fast {
+                        if plainText, fields == plan.names.count, let fast = plan.fast, !plan.writesPlainCSV {
+                            if resultRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options) { continue }
+                        } else if plainText, fields == plan.names.count, let fast = plan.fast {
                             var held: FastCharge? = nil
                             switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options, held: &held) {
                             case .written:
@@ -119,14 +121,18 @@ final class CSVBlock: @unchecked Sendable {
     /// then computed by its regime, unless its id may repeat.
     func general(_ given: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
         let record = Batch.requiringId(given)
-        let row = rows
-        rows += 1
-        if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"]!)) ?? true {
-            heldBack.append((row, output.count, .record(record)))
+        if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"] ?? "")) ?? true {
+            heldBack.append((rows, output.count, .record(record)))
+            rows += 1
             return
         }
-        let outcome = Batch.outcome(of: record, options: options)
-        if let message = summary.add(outcome) { notes.append((row, message)) }
+        append(Batch.outcome(of: record, options: options))
+    }
+
+    /// Counts a computed row and writes its output.
+    func append(_ outcome: Batch.Outcome) {
+        if let message = summary.add(outcome) { notes.append((rows, message)) }
+        rows += 1
         output.append(outcome.text)
     }
 

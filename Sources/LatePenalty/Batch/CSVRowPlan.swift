@@ -6,9 +6,12 @@ struct CSVRowPlan: Sendable {
     /// Field names some regime reads; other columns are ignored.
     let known: Set<String>
     let candidates: CandidateIds?
-    /// Where the fast path's fields are, or nil when no row can take the fast path
-    /// (JSON Lines output, `--explain`, a column missing or named twice).
+    /// Where the fast path's fields are, or nil when no row can take the fast path (a column
+    /// missing or named twice).
     let fast: FastColumns?
+    /// Whether the output is CSV without the explanation: a fast row's output is then written
+    /// straight from its amount and days; else it is a full result written by ``OutputFormat``.
+    let writesPlainCSV: Bool
 
     struct FastColumns: Sendable {
         let id: Int
@@ -76,7 +79,8 @@ struct CSVRowPlan: Sendable {
         func repeatsATerm(_ regime: FastRegime) -> Bool {
             regime.regime.rowTermFields.contains { name in columns.filter { $0 == name }.count > 1 }
         }
-        if options.format == .csv, !options.explain, !regimes.isEmpty,
+        writesPlainCSV = options.format == .csv && !options.explain
+        if !regimes.isEmpty,
             let id = only("id"), let regime = only("regime"), let amount = only("amount"), let due = only("due"), let paid = only("paid"),
             columns.filter({ $0 == "excluded" }).count <= 1, columns.filter({ $0 == "payments" }).count <= 1
         {

@@ -26,20 +26,41 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             if explain { fields.append(result?.explanation.json ?? "") }
             return CSVWriter.row(fields, guardsFormulas: guardsFormulas)
         case .jsonl:
-            var members: [(String, JSONValue)] = [("id", .string(id)), ("regime", .string(regime)), ("line", .integer(line))]
-            if let result {
-                members += [
-                    ("status", .string(result.status.rawValue)), ("amount", .string(result.amount.value.description)),
-                    ("counted_days", .integer(result.countedDays)), ("excluded_days", .integer(result.excludedDays)), ("error", .null),
-                ]
-            } else {
-                members += [
-                    ("status", .string("error")), ("amount", .null), ("counted_days", .null), ("excluded_days", .null),
-                    ("error", .string(error?.description ?? "")),
-                ]
+            var json = JSONWriter(capacity: explain ? 2048 : 256)
+            json.object { json in
+                json.key("id")
+                json.string(id)
+                json.key("regime")
+                json.string(regime)
+                json.key("line")
+                json.integer(line)
+                json.key("status")
+                if let result {
+                    json.string(result.status.rawValue)
+                    json.key("amount")
+                    json.digits(result.amount.value)
+                    json.key("counted_days")
+                    json.integer(result.countedDays)
+                    json.key("excluded_days")
+                    json.integer(result.excludedDays)
+                    json.key("error")
+                    json.null()
+                } else {
+                    json.string("error")
+                    for name: StaticString in ["amount", "counted_days", "excluded_days"] {
+                        json.key(name)
+                        json.null()
+                    }
+                    json.key("error")
+                    json.string(error?.description ?? "")
+                }
+                if explain {
+                    json.key("explanation")
+                    if let result { result.explanation.write(to: &json) } else { json.null() }
+                }
             }
-            if explain { members.append(("explanation", result?.explanation.jsonValue ?? .null)) }
-            return JSONValue.object(members).serialized + "\n"
+            json.bytes.append(UInt8(ascii: "\n"))
+            return json.text
         }
     }
 }

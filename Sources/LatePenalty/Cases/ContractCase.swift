@@ -53,29 +53,19 @@ public struct ContractCase: Sendable {
 
     /// Computes the case by its clause.
     public func compute() throws(InputError) -> ChargeResult {
-        func terms(_ defaults: AccrualTerms) -> AccrualTerms {
-            var terms = defaults
-            if let rate { terms.setFixedRate(rate) }
-            return terms
-        }
         switch regime {
-        case .lateCompletion:
-            return try LateCompletionPenalty(
-                contractAmount: amount, contractPeriodEnd: due!, completionDate: paid!, inspectionDays: excluded,
-                terms: terms(LateCompletionPenalty.defaultTerms)
-            ).compute()
-        case .latePayment:
-            var interest = LatePaymentInterest(
-                unpaidAmount: amount, paymentDeadline: due!, paymentDate: paid!, forceMajeureDays: excluded,
-                payments: payments, terms: terms(LatePaymentInterest.defaultTerms))
-            interest.rollDue = rollDue
-            return try interest.compute()
-        case .damagesInterest:
-            var interest = DamagesInterest(
-                damages: amount, designatedPeriodEnd: due!, paymentDate: paid!, payments: payments,
-                terms: terms(DamagesInterest.defaultTerms))
-            interest.rollDue = rollDue
-            return try interest.compute()
+        case .lateCompletion, .latePayment, .damagesInterest:
+            guard let due else { throw InputError(field: "due", reason: "is empty; \(regime.rawValue) needs the deadline") }
+            guard let paid else { throw InputError(field: "paid", reason: "is empty; \(regime.rawValue) needs the completion or payment day") }
+            // The clause's own terms are compiled once; a row's own rate makes its own plan.
+            guard var plan = regime.plainRowPlan else { throw InputError(field: "regime", reason: "\(regime.rawValue) has no plan") }
+            if let rate {
+                var terms = plan.terms
+                terms.setFixedRate(rate)
+                plan = AccrualPlan(terms: terms)
+            }
+            return try regime.compute(
+                DelayCase(principal: amount, due: due, end: paid, excluded: excluded, payments: payments, rollDue: rollDue), plan: plan)
         case .terminationPenalty:
             return try TerminationPenalty(contractAmount: amount).compute()
         case .antitrustDamages:

@@ -1,81 +1,151 @@
 extension Explanation {
     /// The explanation as one line of compact JSON. Amounts and exact fractions are strings
     /// (`"22602"`, `"8250000/365"`) so that no reader rounds them through a float.
-    public var json: String { jsonValue.serialized }
+    public var json: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.text
+    }
 
-    var jsonValue: JSONValue {
-        func window(_ w: DateWindow) -> JSONValue {
-            .object([("from", .string(w.first.iso8601)), ("to", .string(w.last.iso8601)), ("days", .integer(w.dayCount))])
+    /// Writes the explanation as a JSON object.
+    func write(to json: inout JSONWriter) {
+        func window(_ w: DateWindow, _ json: inout JSONWriter) {
+            json.object { json in
+                json.key("from")
+                json.string(w.first.iso8601)
+                json.key("to")
+                json.string(w.last.iso8601)
+                json.key("days")
+                json.integer(w.dayCount)
+            }
         }
-        var members: [(String, JSONValue)] = [
-            ("rule", .object([("clause", .string(rule.clause)), ("title", .string(rule.title)), ("document", .string(rule.document))])),
-            ("inputs", .object(inputs.map { ($0.key, .string($0.value)) })),
-        ]
-        if let w = self.window { members.append(("window", window(w))) }
-        if let basis { members.append(("basis", .string(basis))) }
-        members.append(("counted_days", .integer(countedDays)))
-        members.append(("excluded_days", .integer(excludedDays)))
-        members.append(("excluded", .array(excludedRuns.map(window))))
-        members.append(
-            (
-                "bases",
-                .array(
-                    bases.map { base in
-                        var fields: [(String, JSONValue)] = [
-                            ("from", .string(base.from.iso8601)), ("balance", .string(base.balance.value.description)),
-                            ("base", .string(base.base.value.description)),
-                        ]
+        json.object { json in
+            json.key("rule")
+            json.object { json in
+                json.key("clause")
+                json.string(rule.clause)
+                json.key("title")
+                json.string(rule.title)
+                json.key("document")
+                json.string(rule.document)
+            }
+            json.key("inputs")
+            json.object { json in
+                for fact in inputs {
+                    json.key(fact.key)
+                    json.string(fact.value)
+                }
+            }
+            if let w = self.window {
+                json.key("window")
+                window(w, &json)
+            }
+            if let basis {
+                json.key("basis")
+                json.string(basis)
+            }
+            json.key("counted_days")
+            json.integer(countedDays)
+            json.key("excluded_days")
+            json.integer(excludedDays)
+            json.key("excluded")
+            json.array { json in
+                for run in excludedRuns { window(run, &json) }
+            }
+            json.key("bases")
+            json.array { json in
+                for base in bases {
+                    json.object { json in
+                        json.key("from")
+                        json.string(base.from.iso8601)
+                        json.key("balance")
+                        json.digits(base.balance.value)
+                        json.key("base")
+                        json.digits(base.base.value)
                         if let rounding = base.rounding {
-                            fields.append(("rounding", .string(rounding.mode.rawValue)))
-                            fields.append(("unit", .string(rounding.unit.description)))
+                            json.key("rounding")
+                            json.string(rounding.mode.rawValue)
+                            json.key("unit")
+                            json.digits(rounding.unit)
                         }
-                        if let note = base.note { fields.append(("note", .string(note))) }
-                        return .object(fields)
-                    })
-            ))
-        members.append(
-            (
-                "segments",
-                .array(
-                    segments.map { segment in
-                        var fields: [(String, JSONValue)] = [
-                            ("from", .string(segment.window.first.iso8601)), ("to", .string(segment.window.last.iso8601)),
-                            ("days", .integer(segment.days)), ("principal", .string(segment.principal.value.description)),
-                            ("rate_percent", .string(segment.rate.percent.description)),
-                            ("year_fraction", .string(segment.yearFraction.description)), ("exact", .string(segment.exact.description)),
-                        ]
-                        if let rounded = segment.rounded { fields.append(("rounded", .string(rounded.value.description))) }
-                        if let note = segment.rateNote { fields.append(("rate_note", .string(note))) }
-                        return .object(fields)
-                    })
-            ))
-        members.append(
-            (
-                "steps",
-                .array(
-                    steps.map { step in
+                        if let note = base.note {
+                            json.key("note")
+                            json.string(note)
+                        }
+                    }
+                }
+            }
+            json.key("segments")
+            json.array { json in
+                for segment in segments {
+                    json.object { json in
+                        json.key("from")
+                        json.string(segment.window.first.iso8601)
+                        json.key("to")
+                        json.string(segment.window.last.iso8601)
+                        json.key("days")
+                        json.integer(segment.days)
+                        json.key("principal")
+                        json.digits(segment.principal.value)
+                        json.key("rate_percent")
+                        json.fraction(segment.rate.percent)
+                        json.key("year_fraction")
+                        json.fraction(segment.yearFraction)
+                        json.key("exact")
+                        json.fraction(segment.exact)
+                        if let rounded = segment.rounded {
+                            json.key("rounded")
+                            json.digits(rounded.value)
+                        }
+                        if let note = segment.rateNote {
+                            json.key("rate_note")
+                            json.string(note)
+                        }
+                    }
+                }
+            }
+            json.key("steps")
+            json.array { json in
+                for step in steps {
+                    json.object { json in
                         switch step {
                         case .value(let label, let exact):
-                            return .object([("step", .string(label)), ("exact", .string(exact.description))])
+                            json.key("step")
+                            json.string(label)
+                            json.key("exact")
+                            json.fraction(exact)
                         case .rounding(let label, let rule, let before, let after):
-                            return .object([
-                                ("step", .string(label)), ("rounding", .string(rule.mode.rawValue)), ("unit", .string(rule.unit.description)),
-                                ("before", .string(before.description)), ("after", .string(after.value.description)),
-                            ])
+                            json.key("step")
+                            json.string(label)
+                            json.key("rounding")
+                            json.string(rule.mode.rawValue)
+                            json.key("unit")
+                            json.digits(rule.unit)
+                            json.key("before")
+                            json.fraction(before)
+                            json.key("after")
+                            json.digits(after.value)
                         }
-                    })
-            ))
-        if let minimum {
-            members.append(
-                (
-                    "minimum",
-                    .object([
-                        ("rule", .string(minimum.rule.description)), ("before", .string(minimum.before.value.description)),
-                        ("after", .string(minimum.after.value.description)), ("waived", .bool(minimum.waived)),
-                    ])
-                ))
+                    }
+                }
+            }
+            if let minimum {
+                json.key("minimum")
+                json.object { json in
+                    json.key("rule")
+                    json.string(minimum.rule.description)
+                    json.key("before")
+                    json.digits(minimum.before.value)
+                    json.key("after")
+                    json.digits(minimum.after.value)
+                    json.key("waived")
+                    json.bool(minimum.waived)
+                }
+            }
+            json.key("notes")
+            json.array { json in
+                for note in notes { json.string(note) }
+            }
         }
-        members.append(("notes", .array(notes.map { .string($0) })))
-        return .object(members)
     }
 }

@@ -14,6 +14,21 @@ struct PlainRow {
 
     private static let latestDayCounted = Accrual.latestDayCounted.dayNumber
 
+    /// The excluded days as the library's type.
+    var excluded: ExcludedDays {
+        hasExcluded ? ExcludedDays([DateWindow(first: CivilDate(dayNumber: excludedFirst), last: CivilDate(dayNumber: excludedLast))]) : .none
+    }
+
+    /// An amount of more than 18 digits as a GMP integer (read from `bytes`), or nil.
+    func longPrincipal(_ bytes: UnsafePointer<UInt8>) -> BigInteger? {
+        longAmount.flatMap { BigInteger(String(decoding: UnsafeBufferPointer(start: bytes + $0.0, count: $0.1 - $0.0), as: UTF8.self)) }
+    }
+
+    /// The amount as yen.
+    func principal(_ bytes: UnsafePointer<UInt8>) -> Yen? {
+        longAmount == nil ? Yen(BigInteger(Int(amount))) : longPrincipal(bytes).map(Yen.init)
+    }
+
     /// Reads the amount, dates and excluded days, or returns nil to send the row the general
     /// way. Field positions are byte offsets into `bytes`, already trimmed.
     @inline(__always)

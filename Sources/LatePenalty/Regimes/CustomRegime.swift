@@ -28,8 +28,12 @@ public struct CustomRegime: Regime {
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date"), end: try fields.date("paid", "the payment day"),
             excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue())
-        return try Accrual.compute(
-            delay, terms: terms, rule: RuleReference(clause: "", title: title, document: "terms given in the row"),
+        return try compute(delay, plan: AccrualPlan(terms: terms))
+    }
+
+    func compute(_ delay: DelayCase, plan: AccrualPlan) throws(InputError) -> ChargeResult {
+        try Accrual.compute(
+            delay, plan: plan, rule: RuleReference(clause: "", title: title, document: "terms given in the row"),
             inputs: [
                 .init("amount", "amount (金額)", delay.principal.description),
                 .init("due", "due date (期限)", delay.due.iso8601),

@@ -147,6 +147,10 @@ public struct DataRegime: Regime {
             principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
             end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
             contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue())
+        return try compute(delay, plan: plan)
+    }
+
+    func compute(_ delay: DelayCase, plan: AccrualPlan) throws(InputError) -> ChargeResult {
         var inputs: [Explanation.Fact] = [
             .init("amount", "amount (金額)", delay.principal.description),
             .init("due", "due date (期限)", delay.due.iso8601),

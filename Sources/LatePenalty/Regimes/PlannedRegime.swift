@@ -10,6 +10,10 @@ protocol PlannedRegime: Regime {
     /// The terms of a row that fills some of ``rowTermFields``: the same terms the regime's
     /// `compute` uses for it.
     func rowTerms(_ fields: CaseFields) throws(InputError) -> AccrualTerms
+    /// Computes a row already read into `delay` on `plan` (``plainRowPlan``, or the row's own
+    /// terms compiled): what the regime's `compute` does once it has read the row's fields, with
+    /// the same explanation.
+    func compute(_ delay: DelayCase, plan: AccrualPlan) throws(InputError) -> ChargeResult
 }
 
 extension DataRegime: PlannedRegime {
@@ -53,6 +57,29 @@ extension ContractRegime: PlannedRegime {
         }
         if let rate = try fields.optionalRate("rate") { terms.setFixedRate(rate) }
         return terms
+    }
+
+    func compute(_ delay: DelayCase, plan: AccrualPlan) throws(InputError) -> ChargeResult {
+        switch self {
+        case .lateCompletion:
+            return try LateCompletionPenalty(
+                contractAmount: delay.principal, contractPeriodEnd: delay.due, completionDate: delay.end, inspectionDays: delay.excluded,
+                terms: plan.terms
+            ).compute(plan: plan)
+        case .latePayment:
+            var interest = LatePaymentInterest(
+                unpaidAmount: delay.principal, paymentDeadline: delay.due, paymentDate: delay.end, forceMajeureDays: delay.excluded,
+                payments: delay.payments, terms: plan.terms)
+            interest.rollDue = delay.rollDue
+            return try interest.compute(plan: plan)
+        case .damagesInterest:
+            var interest = DamagesInterest(
+                damages: delay.principal, designatedPeriodEnd: delay.due, paymentDate: delay.end, payments: delay.payments, terms: plan.terms)
+            interest.rollDue = delay.rollDue
+            return try interest.compute(plan: plan)
+        case .terminationPenalty, .antitrustDamages:
+            throw InputError(field: nil, reason: "\(rawValue) is not a charge by the day")
+        }
     }
 
     // The clauses' own terms, compiled once.

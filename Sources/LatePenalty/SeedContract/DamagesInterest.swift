@@ -32,10 +32,13 @@ public struct DamagesInterest: Sendable {
         self.terms = terms
     }
 
-    public func compute() throws(InputError) -> ChargeResult {
+    public func compute() throws(InputError) -> ChargeResult { try compute(plan: AccrualPlan(terms: terms)) }
+
+    /// Computes on `plan`, which must be `terms` compiled (a batch compiles the defaults once).
+    func compute(plan: AccrualPlan) throws(InputError) -> ChargeResult {
         try Accrual.compute(
             DelayCase(principal: damages, due: designatedPeriodEnd, end: paymentDate, payments: payments, rollDue: rollDue),
-            terms: terms, rule: Self.rule,
+            plan: plan, rule: Self.rule,
             inputs: [
                 .init("damages", "damages and penalties (賠償金等)", damages.description),
                 .init("designated_period_end", "designated period ends (指定期間末日)", designatedPeriodEnd.iso8601),

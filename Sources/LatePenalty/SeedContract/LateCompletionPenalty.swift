@@ -34,10 +34,13 @@ public struct LateCompletionPenalty: Sendable {
         self.terms = terms
     }
 
-    public func compute() throws(InputError) -> ChargeResult {
+    public func compute() throws(InputError) -> ChargeResult { try compute(plan: AccrualPlan(terms: terms)) }
+
+    /// Computes on `plan`, which must be `terms` compiled (a batch compiles the defaults once).
+    func compute(plan: AccrualPlan) throws(InputError) -> ChargeResult {
         try Accrual.compute(
             DelayCase(principal: contractAmount, due: contractPeriodEnd, end: completionDate, excluded: inspectionDays),
-            terms: terms, rule: Self.rule,
+            plan: plan, rule: Self.rule,
             inputs: [
                 .init("contract_amount", "contract amount (契約金額)", contractAmount.description),
                 .init("contract_period_end", "contract period ends (契約期間末日)", contractPeriodEnd.iso8601),

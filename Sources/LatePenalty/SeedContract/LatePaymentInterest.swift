@@ -37,10 +37,13 @@ public struct LatePaymentInterest: Sendable {
         self.terms = terms
     }
 
-    public func compute() throws(InputError) -> ChargeResult {
+    public func compute() throws(InputError) -> ChargeResult { try compute(plan: AccrualPlan(terms: terms)) }
+
+    /// Computes on `plan`, which must be `terms` compiled (a batch compiles the defaults once).
+    func compute(plan: AccrualPlan) throws(InputError) -> ChargeResult {
         try Accrual.compute(
             DelayCase(principal: unpaidAmount, due: paymentDeadline, end: paymentDate, excluded: forceMajeureDays, payments: payments, rollDue: rollDue),
-            terms: terms, rule: Self.rule,
+            plan: plan, rule: Self.rule,
             inputs: [
                 .init("unpaid_amount", "unpaid amount (未払金額)", unpaidAmount.description),
                 .init("payment_deadline", "payment deadline (支払期限)", paymentDeadline.iso8601),
