@@ -70,7 +70,13 @@ struct RateResolver {
     /// The rate of `day` and a note saying where it comes from.
     func rate(on day: CivilDate) throws(InputError) -> (Rate, String?) {
         let (index, low) = try source(on: day)
-        let tier = lowEnd == nil ? "" : (low ? "low rate" : "high rate")
+        return RateResolver.described(plan, row: index, low: low)
+    }
+
+    /// The rate of a source row (0 for a fixed rate), low or high, and a note saying where it
+    /// comes from: the same for every delay under `plan`, so a plan works them out once.
+    static func described(_ plan: RatePlan, row index: Int, low: Bool) -> (Rate, String?) {
+        let tier = plan.lowPeriod == nil ? "" : (low ? "low rate" : "high rate")
         switch plan.source {
         case .fixed(let rate, let highRate):
             return (low ? rate : (highRate ?? rate), tier.isEmpty ? nil : tier)

@@ -111,7 +111,7 @@ public enum Batch {
         func flush(_ block: [InputRecord]) {
             for outcome in compute(block, options: options) {
                 if let message = summary.add(outcome) { diagnostics(message) }
-                output(outcome.text)
+                output(String(decoding: outcome.bytes, as: UTF8.self))
             }
         }
 
@@ -215,7 +215,8 @@ public enum Batch {
         let regime: String
         let result: ChargeResult?
         let error: InputError?
-        let text: String
+        /// The output line, as UTF-8 bytes.
+        let bytes: [UInt8]
     }
 
     /// Computes a block of rows, on `options.jobs` threads; the outcomes are in input order.
@@ -241,12 +242,12 @@ public enum Batch {
             let result = try options.catalog.compute(record.fields)
             return Outcome(
                 line: record.line, id: id, regime: regime, result: result, error: nil,
-                text: options.format.line(
+                bytes: options.format.line(
                     id: id, regime: regime, line: record.line, result: result, error: nil, explain: options.explain, guardsFormulas: options.guardsFormulas))
         } catch {
             return Outcome(
                 line: record.line, id: id, regime: regime, result: nil, error: error,
-                text: options.format.line(
+                bytes: options.format.line(
                     id: id, regime: regime, line: record.line, result: nil, error: error, explain: options.explain, guardsFormulas: options.guardsFormulas))
         }
     }

@@ -25,7 +25,7 @@ extension CSVBlock {
         append(
             Batch.Outcome(
                 line: line, id: idText, regime: regime, result: result, error: nil,
-                text: options.format.line(
+                bytes: options.format.line(
                     id: idText, regime: regime, line: line, result: result, error: nil, explain: options.explain, guardsFormulas: options.guardsFormulas)))
         return true
     }

@@ -5,8 +5,7 @@ extension CSVBlock {
     func settle(_ record: InputRecord, options: Batch.Options, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void) {
         let outcome = Batch.outcome(of: record, options: options)
         if let message = summary.add(outcome) { diagnostics(message) }
-        var text = outcome.text
-        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        outcome.bytes.withUnsafeBytes { write($0) }
     }
 
     /// Checks a held-back plain row's id: a new id's row, computed when its block was, is

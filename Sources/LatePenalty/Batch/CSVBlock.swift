@@ -133,7 +133,7 @@ final class CSVBlock: @unchecked Sendable {
     func append(_ outcome: Batch.Outcome) {
         if let message = summary.add(outcome) { notes.append((rows, message)) }
         rows += 1
-        output.append(outcome.text)
+        outcome.bytes.withUnsafeBytes { output.append($0) }
     }
 
     /// Writes the block's output and diagnostics in input order, settling held-back rows.

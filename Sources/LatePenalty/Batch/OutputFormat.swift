@@ -13,8 +13,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// One output line for a row.
-    func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> String {
+    /// One output line for a row, as UTF-8 bytes.
+    func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> [UInt8] {
         switch self {
         case .csv:
             var fields = [id, regime, String(line)]
@@ -24,7 +24,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 fields += ["error", "", "", "", error?.description ?? ""]
             }
             if explain { fields.append(result?.explanation.json ?? "") }
-            return CSVWriter.row(fields, guardsFormulas: guardsFormulas)
+            return Array(CSVWriter.row(fields, guardsFormulas: guardsFormulas).utf8)
         case .jsonl:
             var json = JSONWriter(capacity: explain ? 2048 : 256)
             json.object { json in
@@ -60,7 +60,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 }
             }
             json.bytes.append(UInt8(ascii: "\n"))
-            return json.text
+            return json.bytes
         }
     }
 }

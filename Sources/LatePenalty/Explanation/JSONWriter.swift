@@ -127,6 +127,12 @@ struct JSONWriter {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Most text needs no escape: then it is copied whole, after a check of eight bytes at
+            // a time.
+            if !JSONWriter.needsEscape(bytes) {
+                out.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -147,6 +153,28 @@ struct JSONWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `bytes` hold a `"`, a `\\` or a control character.
+    @inline(__always)
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of `word` is zero when (word - ones) & ~word & highs has its high bit.
+        @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Under 0x20: the byte minus 0x20 borrows and the byte had no high bit.
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            index += 1
+        }
+        return false
     }
 
     /// `value` in decimal digits, with a `-` when negative.

@@ -16,10 +16,44 @@ public struct Yen: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func - (a: Yen, b: Yen) -> Yen { Yen(a.value - b.value) }
 
     /// `¥1,234,567`, with `-` before the sign for a negative amount.
-    public var description: String { "\(value.signum < 0 ? "-" : "")¥\(Yen.grouped(value.magnitude.description))" }
+    public var description: String { Yen.text(value, yenSign: true) }
 
     /// The digits without the yen sign, grouped by thousands: `1,234,567`.
-    public var grouped: String { (value.signum < 0 ? "-" : "") + Yen.grouped(value.magnitude.description) }
+    public var grouped: String { Yen.text(value, yenSign: false) }
+
+    /// The amount grouped by thousands, with a `-` and the yen sign as asked. An amount that fits
+    /// in 64 bits is written without a GMP call or an intermediate string: explanations write
+    /// several a row.
+    private static func text(_ value: BigInteger, yenSign: Bool) -> String {
+        guard let small = Int(exactly: value) else {
+            return (value.signum < 0 ? "-" : "") + (yenSign ? "¥" : "") + grouped(value.magnitude.description)
+        }
+        var magnitude = small.magnitude
+        // 20 digits, 6 commas, a sign and "¥" (2 bytes in UTF-8) fit in 32 bytes.
+        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { bytes in
+            var index = bytes.count, written = 0
+            repeat {
+                if written > 0 && written % 3 == 0 {
+                    index -= 1
+                    bytes[index] = UInt8(ascii: ",")
+                }
+                index -= 1
+                bytes[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                magnitude /= 10
+                written += 1
+            } while magnitude > 0
+            if yenSign {
+                index -= 2
+                (bytes[index], bytes[index + 1]) = (0xC2, 0xA5)  // ¥ (U+00A5)
+            }
+            if small < 0 {
+                index -= 1
+                bytes[index] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
+        }
+    }
 
     /// `digits` with a comma before each group of three from the right; linear in the length
     /// (amounts may have any number of digits).

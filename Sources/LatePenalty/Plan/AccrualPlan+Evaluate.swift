@@ -94,7 +94,7 @@ extension AccrualPlan {
                 previousPiece = piece
                 let (row, low) = try rates.source(on: piece.first)
                 let rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
-                let described = explanation == nil ? nil : try rates.rate(on: piece.first)
+                let described = explanation == nil ? nil : low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high
                 var previousPart: DayCount? = nil
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
                     previousPart = part

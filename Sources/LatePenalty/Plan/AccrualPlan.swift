@@ -64,6 +64,8 @@ final class AccrualPlan: Sendable {
     let segmentMode: RoundingMode?
     let resultMode: RoundingMode
     let interestFirst: Bool
+    /// Each source row's rate and note, low and high, as explanations show them.
+    let rateDescriptions: [(low: (Rate, String?), high: (Rate, String?))]
 
     init(terms: AccrualTerms) {
         self.terms = terms
@@ -72,6 +74,10 @@ final class AccrualPlan: Sendable {
         segmentMode = if case .eachSegment(let rounding) = terms.segmentRounding { rounding.mode } else { nil }
         resultMode = terms.resultRounding.mode
         interestFirst = terms.paymentAllocation == .interestFirst
+        let rows = AccrualPlan.sourceRates(terms.rates).count
+        rateDescriptions = (0..<rows).map {
+            (RateResolver.described(terms.rates, row: $0, low: true), RateResolver.described(terms.rates, row: $0, low: false))
+        }
         let big = AccrualPlan.constants(terms)
         self.big = big
         small = AccrualPlan.fitted(big)
