@@ -116,7 +116,7 @@ struct Compute: ParsableCommand {
                 let first = lseek(descriptor, 0, SEEK_CUR)
                 if readsJSONLines {
                     var reader = JSONLinesReader(descriptor: descriptor, encoding: textEncoding)
-                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
+                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates
                 } else {
                     var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
                     options.duplicateCandidates = try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates
@@ -137,7 +137,7 @@ struct Compute: ParsableCommand {
             let report: (String) -> Void = { message in writeToStandardError("penalty: \(message)\n") }
             if readsJSONLines {
                 var reader = JSONLinesReader(descriptor: descriptor, encoding: textEncoding)
-                summary = try Batch.run(&reader, options: options, output: sink.write, diagnostics: report, progress: progress.update)
+                summary = try Batch.runJSONLines(&reader, options: options, output: sink.write(bytes:), diagnostics: report, progress: progress.update)
             } else {
                 var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
                 summary = try Batch.runCSV(&reader, options: options, output: sink.write(bytes:), diagnostics: report, progress: progress.update)

@@ -15,8 +15,13 @@ func runBatch(
     options.jobs = jobs
     let summary: Batch.Summary
     if jsonl {
+        // Every JSON Lines case runs through both engines too.
         var reader = JSONLinesReader(bytes: bytes, encoding: encoding)
         summary = try Batch.run(&reader, options: options, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
+        let bytewise = try runBytewise(bytes, options: options, encoding: encoding, jsonl: true)
+        #expect(bytewise.output == output.joined())
+        #expect(bytewise.diagnostics == diagnostics)
+        #expect(bytewise.summary == summary)
     } else {
         // Every CSV case runs through both engines, which must agree to the byte.
         var reader = try CSVRecordReader(bytes: bytes, encoding: encoding)
@@ -62,11 +67,17 @@ func withoutLineColumn(_ row: String) -> (row: String, line: String) {
 
 /// Runs CSV bytes through the byte-level engine (`Batch.runCSV`).
 func runBytewise(
-    _ bytes: [UInt8], options: Batch.Options, encoding: TextEncoding = .utf8
+    _ bytes: [UInt8], options: Batch.Options, encoding: TextEncoding = .utf8, jsonl: Bool = false
 ) throws(Batch.FileError) -> (output: String, diagnostics: [String], summary: Batch.Summary) {
     var output: [UInt8] = [], diagnostics: [String] = []
-    var reader = try CSVRecordReader(bytes: bytes, encoding: encoding)
-    let summary = try Batch.runCSV(&reader, options: options, output: { output.append(contentsOf: $0) }, diagnostics: { diagnostics.append($0) })
+    let summary: Batch.Summary
+    if jsonl {
+        var reader = JSONLinesReader(bytes: bytes, encoding: encoding)
+        summary = try Batch.runJSONLines(&reader, options: options, output: { output.append(contentsOf: $0) }, diagnostics: { diagnostics.append($0) })
+    } else {
+        var reader = try CSVRecordReader(bytes: bytes, encoding: encoding)
+        summary = try Batch.runCSV(&reader, options: options, output: { output.append(contentsOf: $0) }, diagnostics: { diagnostics.append($0) })
+    }
     return (String(decoding: output, as: UTF8.self), diagnostics, summary)
 }
 

@@ -113,20 +113,31 @@ struct BytewiseBatchTests {
     /// results (JSON Lines, the explanation) written from a fast row's result.
     static let outputs: [(OutputFormat, Bool)] = [(.csv, false), (.jsonl, false), (.jsonl, true), (.csv, true)]
 
-    static func check(_ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool, format: OutputFormat = .csv, explain: Bool = false) throws {
+    static func check(
+        _ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool, format: OutputFormat = .csv, explain: Bool = false, jsonl: Bool = false
+    ) throws {
         var options = Batch.Options()
         options.format = format
         options.explain = explain
         options.jobs = jobs
         options.blockSize = blockSize
-        if screened {
+        if screened && jsonl {
+            var reader = JSONLinesReader(bytes: bytes)
+            options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
+        } else if screened {
             var reader = try CSVRecordReader(bytes: bytes)
             options.duplicateCandidates = try DuplicateIdScreen.screen(&reader).candidates
         }
         var expected: [String] = [], expectedDiagnostics: [String] = []
-        var reader = try CSVRecordReader(bytes: bytes)
-        let summary = try Batch.run(&reader, options: options, output: { expected.append($0) }, diagnostics: { expectedDiagnostics.append($0) })
-        let bytewise = try runBytewise(bytes, options: options)
+        let summary: Batch.Summary
+        if jsonl {
+            var reader = JSONLinesReader(bytes: bytes)
+            summary = try Batch.run(&reader, options: options, output: { expected.append($0) }, diagnostics: { expectedDiagnostics.append($0) })
+        } else {
+            var reader = try CSVRecordReader(bytes: bytes)
+            summary = try Batch.run(&reader, options: options, output: { expected.append($0) }, diagnostics: { expectedDiagnostics.append($0) })
+        }
+        let bytewise = try runBytewise(bytes, options: options, jsonl: jsonl)
         #expect(bytewise.output == expected.joined())
         #expect(bytewise.diagnostics == expectedDiagnostics)
         #expect(bytewise.summary == summary)
@@ -220,6 +231,55 @@ struct BytewiseBatchTests {
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 16, screened: true) }
         for (format, explain) in Self.outputs.dropFirst() {
             try Self.check(Array(text.utf8), jobs: 1, blockSize: 16, screened: true, format: format, explain: explain)
+        }
+    }
+
+    /// One JSON Lines file: an object per seed with the fields of a header, in the plain form
+    /// mostly, and now and then in every other form the reader knows (escapes, whole numbers,
+    /// null, unused fields, a key twice, booleans, nested values, broken objects, text after
+    /// the object, non-ASCII, blank lines).
+    static func jsonLines(header: Int, seeds: [Int], crlf: Bool) -> [UInt8] {
+        let newline = crlf ? "\r\n" : "\n"
+        var text = ""
+        for seed in seeds {
+            var random = SplitMix(state: UInt64(bitPattern: Int64(seed)))
+            var members: [String] = []
+            for name in headers[header] {
+                let value = field(name, &random)
+                var written = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                switch random.below(40) {
+                case 0: written = "null"
+                case 1 where !value.isEmpty && value.allSatisfy(\.isASCII):
+                    written = "\"\\u00" + String(value.utf8.first!, radix: 16) + value.dropFirst() + "\""
+                case 2 where !value.isEmpty && value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }): written = value  // a whole number
+                case 3: written = random.pick(["true", "{}", "[1]", "1.5", "-3", "01", "nul"])
+                default: break
+                }
+                members.append("\"\(name)\": \(written)")
+                if random.below(60) == 0 { members.append("\"\(name)\":\"again\"") }
+            }
+            if random.below(8) == 0 { members.append(random.pick(["\"memo\": \"x\"", "\"note\":null", "\"メモ\": \"y\"", "\"memo\": 12"])) }
+            if random.below(3) == 0 { members.shuffle(using: &random) }
+            var line = "{" + members.joined(separator: random.below(2) == 0 ? "," : " , ") + "}"
+            switch random.below(40) {
+            case 0: line = "  " + line + " "
+            case 1: line += " x"
+            case 2: line = String(line.dropLast())
+            case 3: line = ""  // a blank line
+            case 4: line = "[1, 2]"
+            default: break
+            }
+            text += line + newline
+        }
+        return Array(text.utf8)
+    }
+
+    @Test func jsonLinesEqualOnRandomFiles() async {
+        let input = zip(Gen.int(in: 0...5), Gen.int(in: Int.min...Int.max).array(of: 1...40), Gen.bool, Gen.int(in: 1...3), Gen.bool)
+        await propertyCheck(count: 300, input: input) { header, seeds, crlf, jobs, screened in
+            let bytes = Self.jsonLines(header: header, seeds: seeds, crlf: crlf)
+            let (format, explain) = Self.outputs[(seeds.first ?? 0) & 3]
+            try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened, format: format, explain: explain, jsonl: true)
         }
     }
 

@@ -2,7 +2,7 @@ import LatePenalty
 
 /// A small deterministic generator (SplitMix64) for the tests that draw rows and cases from a
 /// seed, so that a failing case is reproduced by its seed.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     mutating func next() -> UInt64 {

@@ -103,13 +103,21 @@ public enum Batch {
         var summary = Summary()
         var firstLineOfId = FirstLines()
         var block: [InputRecord] = []
+        // Notes on fields no regime reads, by row of the block: reported just before the row's
+        // own diagnostic, whatever the block size.
+        var unusedNotes: [(row: Int, text: String)] = []
         // Explained rows are computed a few at a time: one explanation can be a megabyte (a
         // segment for each year of a long window).
         let blockLimit = max(1, options.jobs) * (options.explain ? 16 : options.blockSize)
         block.reserveCapacity(blockLimit)
 
         func flush(_ block: [InputRecord]) {
-            for outcome in compute(block, options: options) {
+            var noteIndex = 0
+            for (row, outcome) in compute(block, options: options).enumerated() {
+                while noteIndex < unusedNotes.count && unusedNotes[noteIndex].row == row {
+                    diagnostics(unusedNotes[noteIndex].text)
+                    noteIndex += 1
+                }
                 if let message = summary.add(outcome) { diagnostics(message) }
                 output(String(decoding: outcome.bytes, as: UTF8.self))
             }
@@ -120,7 +128,7 @@ public enum Batch {
             let unknown = record.fields.keys.filter { !known.contains($0) }
             if !unknown.isEmpty {
                 for name in unknown.sorted() where reportedUnknown.insert(name).inserted {
-                    diagnostics("line \(record.line): field '\(name)' is not used by any regime; it is ignored")
+                    unusedNotes.append((block.count, "line \(record.line): field '\(name)' is not used by any regime; it is ignored"))
                 }
                 record = InputRecord(line: record.line, fields: record.fields.filter { known.contains($0.key) }, error: record.error)
             }
@@ -132,6 +140,7 @@ public enum Batch {
             if block.count >= blockLimit {
                 flush(block)
                 block.removeAll(keepingCapacity: true)
+                unusedNotes.removeAll(keepingCapacity: true)
                 progress?(summary.read, reader.bytesRead)
             }
         }

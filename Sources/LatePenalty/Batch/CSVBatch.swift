@@ -1,5 +1,15 @@
 import Dispatch
 
+/// A reader that cuts its input into spans of whole rows for the byte-level batch.
+protocol SpanReader {
+    /// The next span of at most `maxBytes` bytes, or nil at the end of the input.
+    mutating func nextSpan(maxBytes: Int) throws(Batch.FileError) -> InputSpan?
+    /// Bytes consumed so far, for progress.
+    var bytesRead: Int { get }
+}
+
+extension CSVRecordReader: SpanReader {}
+
 extension Batch {
     /// Runs every row of a CSV input, byte by byte: the same rows, results, errors and order as
     /// ``run(_:options:output:diagnostics:progress:)``, much faster.
@@ -25,6 +35,28 @@ extension Batch {
         }
         let plan = CSVRowPlan(columns: reader.columns, encoding: reader.encoding, options: options)
         if let note = unusedColumnsNote(reader.columns, known: plan.known) { diagnostics(note) }
+        return try runSpans(&reader, plan: plan, options: options, output: output, diagnostics: diagnostics, progress: progress)
+    }
+
+    /// Runs every row of a JSON Lines input in blocks, as ``runCSV(_:options:output:diagnostics:progress:)``
+    /// runs a CSV input: the same rows, results, errors and order as
+    /// ``run(_:options:output:diagnostics:progress:)``. A line in the plain form (ASCII, no
+    /// escape, each key once) is read from its bytes; any other line is read by the JSON Lines
+    /// reader's full rules.
+    public static func runJSONLines(
+        _ reader: inout JSONLinesReader, options: Options = Options(),
+        output: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
+    ) throws(FileError) -> Summary {
+        let plan = CSVRowPlan(jsonLinesWith: options, encoding: reader.encoding)
+        return try runSpans(&reader, plan: plan, options: options, output: output, diagnostics: diagnostics, progress: progress)
+    }
+
+    /// Cuts `reader`'s input into blocks of spans, computes them on `options.jobs` threads and
+    /// writes them back in input order.
+    static func runSpans(
+        _ reader: inout some SpanReader, plan: CSVRowPlan, options: Options,
+        output: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)?
+    ) throws(FileError) -> Summary {
         if let header = options.format.header(explain: options.explain) {
             var text = header
             text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
@@ -32,6 +64,7 @@ extension Batch {
 
         var summary = Summary()
         var firstLineOfId = FirstLines()
+        var reportedUnused: Set<String> = []
         let jobs = max(1, options.jobs)
         // A block is about `blockBytes` of input. An explanation is some forty times its input
         // row, and one of a window of ten thousand years (a segment a year) about 1.3 MB: with
@@ -55,7 +88,9 @@ extension Batch {
             return spans.isEmpty ? nil : CSVBlock(spans: spans)
         }
         func write(_ block: CSVBlock) {
-            block.write(plan: plan, options: options, firstLineOfId: &firstLineOfId, summary: &summary, output: output, diagnostics: diagnostics)
+            block.write(
+                plan: plan, options: options, firstLineOfId: &firstLineOfId, reportedUnused: &reportedUnused, summary: &summary, output: output,
+                diagnostics: diagnostics)
             progress?(summary.read, reader.bytesRead)
         }
 

@@ -23,7 +23,7 @@ extension CSVBlock {
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let id = field(fast.id)
-        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1) else {
+        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.writesAsIs(bytes, id.0, id.1) else {
             return .general
         }
         if checkingRepeats, candidates?.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) ?? true {

@@ -12,7 +12,7 @@ extension CSVBlock {
         fast: CSVRowPlan.FastColumns, candidates: CandidateIds?, options: Batch.Options
     ) -> Bool {
         let id = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
-        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.hasNoControl(bytes, id.0, id.1),
+        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.writesAsIs(bytes, id.0, id.1),
             !(candidates?.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) ?? true),
             let read = plainCase(bytes, starts, ends, fast: fast), let principal = read.row.principal(bytes)
         else { return false }

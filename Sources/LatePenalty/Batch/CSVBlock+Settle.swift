@@ -32,6 +32,11 @@ extension CSVBlock {
 
     /// A plain row's record, prepared as the record batch prepares it.
     func prepared(_ row: ArraySlice<UInt8>, line: Int, plan: CSVRowPlan) -> InputRecord {
+        if plan.jsonColumns != nil {
+            // A held line was read in the plain form, so it is not blank.
+            let record = JSONLinesReader.record(row, line: line, encoding: plan.encoding) ?? InputRecord(line: line, fields: [:], error: nil)
+            return Batch.requiringId(knownFieldsOnly(record, plan: plan))
+        }
         let fields = row.split(separator: 0x2C, omittingEmptySubsequences: false)
         return Batch.requiringId(CSVRecordReader.record(line: line, fields: fields, names: plan.names, encoding: plan.encoding))
     }

@@ -3,8 +3,11 @@ final class CSVBlock: @unchecked Sendable {
     let spans: [InputSpan]
     // Filled by compute(plan:options:), read by write(…); never both at once.
     let output = OutputBytes()
-    /// Diagnostics of rejected rows, by row number within the block.
-    var notes: [(row: Int, text: String)] = []
+    /// Diagnostics by row number within the block: of rejected rows, and of fields no regime
+    /// reads (JSON Lines; `unused` names the field, reported once for the whole input).
+    var notes: [(row: Int, text: String, unused: String?)] = []
+    /// The unused fields noted in this block.
+    var unusedNamed: Set<String> = []
     /// Rows whose id may repeat: settled in input order by write(…), at `offset` in `output`.
     var heldBack: [(row: Int, offset: Int, held: HeldRow)] = []
 
@@ -43,7 +46,9 @@ final class CSVBlock: @unchecked Sendable {
         for span in spans {
             switch span {
             case .record(let record):
-                general(record, plan: plan, options: options)
+                if plan.jsonColumns != nil { jsonRecord(record, plan: plan, options: options) } else { general(record, plan: plan, options: options) }
+            case .rows(let plain) where plan.jsonColumns != nil:
+                computeJSONLines(plain, columns: plan.jsonColumns!, plan: plan, options: options, starts, ends)
             case .rows(let plain):
                 plain.bytes.withUnsafeBufferPointer { buffer in
                     guard let bytes = buffer.baseAddress else { return }
@@ -131,21 +136,26 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Counts a computed row and writes its output.
     func append(_ outcome: Batch.Outcome) {
-        if let message = summary.add(outcome) { notes.append((rows, message)) }
+        if let message = summary.add(outcome) { notes.append((rows, message, nil)) }
         rows += 1
         outcome.bytes.withUnsafeBytes { output.append($0) }
     }
 
     /// Writes the block's output and diagnostics in input order, settling held-back rows.
     func write(
-        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout FirstLines, summary total: inout Batch.Summary,
-        output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
+        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout FirstLines, reportedUnused: inout Set<String>,
+        summary total: inout Batch.Summary, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         let bodyEnd = output.count  // settled rows are computed after it, then written in place
         var written = 0, noteIndex = 0
+        func report(_ note: (row: Int, text: String, unused: String?)) {
+            if let name = note.unused, !reportedUnused.insert(name).inserted { return }
+            diagnostics(note.text)
+        }
         for (row, offset, held) in heldBack {
-            while noteIndex < notes.count && notes[noteIndex].row < row {
-                diagnostics(notes[noteIndex].text)
+            // Notes of the rows before, and a held row's own unused fields.
+            while noteIndex < notes.count && notes[noteIndex].row <= row {
+                report(notes[noteIndex])
                 noteIndex += 1
             }
             write(UnsafeRawBufferPointer(rebasing: output.bytes[written..<offset]))
@@ -158,7 +168,7 @@ final class CSVBlock: @unchecked Sendable {
             }
         }
         while noteIndex < notes.count {
-            diagnostics(notes[noteIndex].text)
+            report(notes[noteIndex])
             noteIndex += 1
         }
         write(UnsafeRawBufferPointer(rebasing: output.bytes[written..<bodyEnd]))

@@ -22,6 +22,23 @@ struct PlainRows: Sendable {
     let firstLine: Int
 }
 
+extension PlainRows {
+    /// How many of the `within` bytes from `start` are whole rows: up to the last row end,
+    /// searched from the end (rows are short), a LF or a CR whose next byte is known not to be
+    /// LF (a CR-only file ends rows that way; cutting between CR and LF would count one line
+    /// break twice); 0 when there is none. `available` bytes from `start` are in `buffer`.
+    static func lastRowEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, within: Int, available: Int) -> Int {
+        var last = within
+        while last > 0 {
+            let byte = buffer[start + last - 1]
+            if byte == 0x0A { break }
+            if byte == 0x0D && last < available && buffer[start + last] != 0x0A { break }
+            last -= 1
+        }
+        return last
+    }
+}
+
 extension CSVRecordReader {
     /// The next span of at most `maxBytes` bytes, or nil at the end of the input.
     ///
@@ -75,17 +92,7 @@ extension CSVRecordReader {
             let quote = memchr(base, 0x22, region)
             let plain = quote.map { UnsafeRawPointer($0) - base } ?? region
             if quote == nil && reachesEnd { return plain }  // the rest of the input
-            // The last row end before the quote, searched from the end (rows are short): a LF,
-            // or a CR whose next byte is known not to be LF (a CR-only file ends rows that way;
-            // cutting between CR and LF would count one line break twice).
-            var last = plain
-            while last > 0 {
-                let byte = buffer[start + last - 1]
-                if byte == 0x0A { break }
-                if byte == 0x0D && last < available && buffer[start + last] != 0x0A { break }
-                last -= 1
-            }
-            return last
+            return PlainRows.lastRowEnd(buffer, from: start, within: plain, available: available)
         }
     }
 

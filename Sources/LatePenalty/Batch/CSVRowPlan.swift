@@ -1,7 +1,11 @@
 /// What the byte-level batch knows from a CSV header: the columns, where the fast path's fields
 /// are, and whether it can run at all.
 struct CSVRowPlan: Sendable {
+    /// The columns: a CSV header's, or for JSON Lines every field a regime reads (in name order),
+    /// which a line's keys are looked up in.
     let names: [String]
+    /// For JSON Lines, the columns as `JSONRowScan` looks keys up; nil for CSV.
+    let jsonColumns: JSONRowScan.Columns?
     let encoding: TextEncoding
     /// Field names some regime reads; other columns are ignored.
     let known: Set<String>
@@ -63,8 +67,14 @@ struct CSVRowPlan: Sendable {
         }
     }
 
-    init(columns: [String], encoding: TextEncoding, options: Batch.Options) {
+    /// The plan of JSON Lines input, whose rows name their fields.
+    init(jsonLinesWith options: Batch.Options, encoding: TextEncoding) {
+        self.init(columns: options.catalog.knownFields.sorted(), encoding: encoding, options: options, jsonLines: true)
+    }
+
+    init(columns: [String], encoding: TextEncoding, options: Batch.Options, jsonLines: Bool = false) {
         names = columns
+        jsonColumns = jsonLines ? JSONRowScan.Columns(columns) : nil
         self.encoding = encoding
         let known = options.catalog.knownFields
         self.known = known

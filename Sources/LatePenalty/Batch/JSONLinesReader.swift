@@ -3,11 +3,12 @@
 /// ever passing through a floating-point number; `null` means absent. A nested object or array, a
 /// boolean, or a line that is not a JSON object is an error for that line only.
 public struct JSONLinesReader: RecordReader {
-    private let source: ByteSource
-    private let encoding: TextEncoding
-    private var position = 0
-    private var line = 0
-    private let maxRecordBytes: Int
+    let source: ByteSource
+    let encoding: TextEncoding
+    var position = 0
+    /// The number of lines read.
+    var line = 0
+    let maxRecordBytes: Int
     private var checkedEncoding = false
 
     public var bytesRead: Int { source.offset + position }
@@ -46,21 +47,26 @@ public struct JSONLinesReader: RecordReader {
             }
             var content = bytes
             if line == 1 && encoding == .utf8 && content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
-            if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
-            if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }  // blank line
-            let text: String
-            switch encoding.decode(content) {
-            case .success(let decoded): text = decoded
-            case .failure(let failure): return InputRecord(line: line, fields: [:], error: InputError(field: nil, reason: "the line \(failure.reason)"))
-            }
-            do throws(FlatJSONObject.Failure) {
-                let (object, failure) = try FlatJSONObject.parse(text)
-                return InputRecord(
-                    line: line, fields: object.mapValues { String($0.trimmingSpaces) },
-                    error: failure.map { InputError(field: $0.field, reason: $0.reason) })
-            } catch {
-                return InputRecord(line: line, fields: [:], error: InputError(field: error.field, reason: error.reason))
-            }
+            if let record = JSONLinesReader.record(content, line: line, encoding: encoding) { return record }
+        }
+    }
+
+    /// The record of one line (without its line feed), or nil for a blank line.
+    static func record(_ bytes: ArraySlice<UInt8>, line: Int, encoding: TextEncoding) -> InputRecord? {
+        var content = bytes
+        if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
+        if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }  // blank line
+        let text: String
+        switch encoding.decode(content) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure): return InputRecord(line: line, fields: [:], error: InputError(field: nil, reason: "the line \(failure.reason)"))
+        }
+        do throws(FlatJSONObject.Failure) {
+            let (object, failure) = try FlatJSONObject.parse(text)
+            return InputRecord(
+                line: line, fields: object.mapValues { String($0.trimmingSpaces) }, error: failure.map { InputError(field: $0.field, reason: $0.reason) })
+        } catch {
+            return InputRecord(line: line, fields: [:], error: InputError(field: error.field, reason: error.reason))
         }
     }
 

@@ -21,18 +21,20 @@ enum ByteFields {
         return (start, end)
     }
 
-    /// Whether an id can be written as it is: no control byte, and not a start a spreadsheet
-    /// would read as a formula (``CSVWriter``). Other ids go the general way.
+    /// Whether an id can be written as it is: nothing CSV must quote, no control byte, and not a
+    /// start a spreadsheet would read as a formula (``CSVWriter``). Other ids go the general way.
     @inline(__always)
     static func isPlainId(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let first = bytes[start]
         guard first != 0x3D && first != 0x2B && first != 0x2D && first != 0x40 else { return false }
-        return hasNoControl(bytes, start, end)
+        return writesAsIs(bytes, start, end)
     }
 
+    /// Whether a field needs no quoting in CSV and holds no control byte (a CSV plain row has no
+    /// comma or quote in a field; a JSON Lines value may).
     @inline(__always)
-    static func hasNoControl(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        for index in start..<end where bytes[index] < 0x20 || bytes[index] == 0x7F { return false }
+    static func writesAsIs(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where bytes[index] < 0x20 || bytes[index] == 0x7F || bytes[index] == 0x2C || bytes[index] == 0x22 { return false }
         return true
     }
 

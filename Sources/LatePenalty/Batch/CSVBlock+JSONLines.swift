@@ -1,0 +1,85 @@
+// JSON Lines rows in a block: each line's object read from its bytes into the same value ranges
+// a CSV row is split into, then the same fast path, or its record the general way.
+
+extension CSVBlock {
+    /// Computes the lines of a span of JSON Lines.
+    func computeJSONLines(
+        _ plain: PlainRows, columns: JSONRowScan.Columns, plan: CSVRowPlan, options: Batch.Options, _ starts: UnsafeMutablePointer<Int>,
+        _ ends: UnsafeMutablePointer<Int>
+    ) {
+        var unknown: [(key: (Int, Int), isNull: Bool)] = []
+        plain.bytes.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
+            let end = buffer.count
+            var index = 0, line = plain.firstLine
+            while index < end {
+                let lineStart = index
+                while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+                let lineEnd = index
+                if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+                let rowLine = line
+                line += 1
+                if let fast = plan.fast, JSONRowScan.split(bytes, lineStart, lineEnd, columns: columns, starts, ends, unknown: &unknown) {
+                    if unknown.contains(where: { !$0.isNull }) {
+                        noteUnused(
+                            unknown.filter { !$0.isNull }.map {
+                                String(decoding: UnsafeBufferPointer(start: bytes + $0.key.0, count: $0.key.1 - $0.key.0), as: UTF8.self)
+                            }, line: rowLine)
+                    }
+                    if !plan.writesPlainCSV {
+                        if resultRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options) { continue }
+                    } else {
+                        var held: FastCharge? = nil
+                        switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options, held: &held) {
+                        case .written:
+                            continue
+                        case .holdBack:
+                            // Positions relative to the line, which is all the held row keeps.
+                            held?.id.0 -= lineStart; held?.id.1 -= lineStart
+                            held?.regimeField.0 -= lineStart; held?.regimeField.1 -= lineStart
+                            let first = plain.bytes.startIndex
+                            heldBack.append(
+                                (rows, output.count, .plain(bytes: plain.bytes[(first + lineStart)..<(first + lineEnd)], line: rowLine, charge: held)))
+                            rows += 1
+                            continue
+                        case .general:
+                            break
+                        }
+                    }
+                    // Read again the general way: its unused fields are noted already.
+                    let first = plain.bytes.startIndex
+                    if let record = JSONLinesReader.record(plain.bytes[(first + lineStart)..<(first + lineEnd)], line: rowLine, encoding: plan.encoding) {
+                        general(knownFieldsOnly(record, plan: plan), plan: plan, options: options)
+                    }
+                    continue
+                }
+                let first = plain.bytes.startIndex
+                if let record = JSONLinesReader.record(plain.bytes[(first + lineStart)..<(first + lineEnd)], line: rowLine, encoding: plan.encoding) {
+                    jsonRecord(record, plan: plan, options: options)
+                }
+            }
+        }
+    }
+
+    /// A JSON Lines row read as a record: its fields no regime reads noted and dropped, as the
+    /// record batch does, then computed the general way.
+    func jsonRecord(_ record: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
+        let unused = record.fields.keys.filter { !plan.known.contains($0) }
+        if !unused.isEmpty { noteUnused(unused, line: record.line) }
+        general(knownFieldsOnly(record, plan: plan), plan: plan, options: options)
+    }
+
+    /// `record` without the fields no regime reads.
+    func knownFieldsOnly(_ record: InputRecord, plan: CSVRowPlan) -> InputRecord {
+        guard record.fields.keys.contains(where: { !plan.known.contains($0) }) else { return record }
+        return InputRecord(line: record.line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error)
+    }
+
+    /// Notes fields no regime reads, before the row's own diagnostic. Whether a name is new to
+    /// the whole input is known only in input order: `write` reports each name once.
+    func noteUnused(_ names: [String], line: Int) {
+        for name in names.sorted() where unusedNamed.insert(name).inserted {
+            notes.append((rows, "line \(line): field '\(name)' is not used by any regime; it is ignored", name))
+        }
+    }
+}
