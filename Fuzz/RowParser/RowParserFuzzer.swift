@@ -39,11 +39,21 @@ public func fuzzRowParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 fatalError("the byte-level batch differs from the record batch")
             }
         }
+        // JSON Lines through both batches too, explained (the byte-level batch's full results)
+        // or not (its fast path), as the size picks.
         if jsonl {
             var lines = JSONLinesReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
-            options.format = .jsonl
-            _ = try? Batch.run(&lines, options: options, output: { _ in }, diagnostics: { _ in })
-            options.format = .csv
+            var bytewise = JSONLinesReader(bytes: bytes, encoding: encoding, maxRecordBytes: 1 << 16)
+            var jsonOptions = plain
+            jsonOptions.explain = size % 2 == 0
+            jsonOptions.format = size % 3 == 0 ? .jsonl : .csv
+            var expected = "", expectedNotes: [String] = [], actual: [UInt8] = [], actualNotes: [String] = []
+            let summary = try? Batch.run(&lines, options: jsonOptions, output: { expected += $0 }, diagnostics: { expectedNotes.append($0) })
+            let other = try? Batch.runJSONLines(
+                &bytewise, options: jsonOptions, output: { actual.append(contentsOf: $0) }, diagnostics: { actualNotes.append($0) })
+            if String(decoding: actual, as: UTF8.self) != expected || actualNotes != expectedNotes || summary != other {
+                fatalError("the byte-level batch differs from the record batch on JSON Lines")
+            }
         }
     }
     return 0

@@ -1,5 +1,5 @@
 /// Reads a JSON Lines row's object straight from its bytes into value ranges, as
-/// `CSVBlock.splitRow` reads a CSV row at its commas: no `String`, no dictionary.
+/// `RowBlock.splitRow` reads a CSV row at its commas: no `String`, no dictionary.
 ///
 /// Only the plainest lines are read here: ASCII, keys and string values without escapes or
 /// control characters, whole numbers written as JSON writes them, `null`, each key once, one

@@ -33,7 +33,7 @@ extension Batch {
                     "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)"
             )
         }
-        let plan = CSVRowPlan(columns: reader.columns, encoding: reader.encoding, options: options)
+        let plan = RowPlan(columns: reader.columns, encoding: reader.encoding, options: options)
         if let note = unusedColumnsNote(reader.columns, known: plan.known) { diagnostics(note) }
         return try runSpans(&reader, plan: plan, options: options, output: output, diagnostics: diagnostics, progress: progress)
     }
@@ -47,14 +47,14 @@ extension Batch {
         _ reader: inout JSONLinesReader, options: Options = Options(),
         output: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
     ) throws(FileError) -> Summary {
-        let plan = CSVRowPlan(jsonLinesWith: options, encoding: reader.encoding)
+        let plan = RowPlan(jsonLinesWith: options, encoding: reader.encoding)
         return try runSpans(&reader, plan: plan, options: options, output: output, diagnostics: diagnostics, progress: progress)
     }
 
     /// Cuts `reader`'s input into blocks of spans, computes them on `options.jobs` threads and
     /// writes them back in input order.
     static func runSpans(
-        _ reader: inout some SpanReader, plan: CSVRowPlan, options: Options,
+        _ reader: inout some SpanReader, plan: RowPlan, options: Options,
         output: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)?
     ) throws(FileError) -> Summary {
         if let header = options.format.header(explain: options.explain) {
@@ -71,7 +71,7 @@ extension Batch {
         // `--explain` a block is a dozen rows and only one more than the workers is in flight,
         // so memory stays bounded whatever the windows are.
         let blockBytes = options.explain ? max(64, options.blockSize / 2) : max(1, options.blockSize) * 128
-        func nextBlock() throws(FileError) -> CSVBlock? {
+        func nextBlock() throws(FileError) -> RowBlock? {
             var spans: [InputSpan] = []
             var bytes = 0
             while bytes < blockBytes {
@@ -85,9 +85,9 @@ extension Batch {
                 }
                 spans.append(span)
             }
-            return spans.isEmpty ? nil : CSVBlock(spans: spans)
+            return spans.isEmpty ? nil : RowBlock(spans: spans)
         }
-        func write(_ block: CSVBlock) {
+        func write(_ block: RowBlock) {
             block.write(
                 plan: plan, options: options, firstLineOfId: &firstLineOfId, reportedUnused: &reportedUnused, summary: &summary, output: output,
                 diagnostics: diagnostics)
@@ -106,11 +106,11 @@ extension Batch {
         // `jobs` workers compute them; at most `window` blocks are held, so memory stays flat.
         let window = options.explain ? jobs + 1 : jobs * 3
         let workers = DispatchSemaphore(value: jobs)
-        var pending: [(block: CSVBlock, done: DispatchGroup)] = []
+        var pending: [(block: RowBlock, done: DispatchGroup)] = []
         var readError: FileError? = nil
         while true {
             while readError == nil && pending.count < window {
-                let block: CSVBlock?
+                let block: RowBlock?
                 do { block = try nextBlock() } catch { readError = error; break }
                 guard let block else { break }
                 let done = DispatchGroup()

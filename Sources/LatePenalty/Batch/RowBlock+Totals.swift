@@ -1,8 +1,8 @@
 // The fast path's totals by regime: in 128 bits while they fit, on GMP integers past that.
 
-extension CSVBlock {
+extension RowBlock {
     /// Adds the fast path's totals to the block's summary.
-    func addFastTotals(_ plan: CSVRowPlan) {
+    func addFastTotals(_ plan: RowPlan) {
         guard let regimes = plan.fast?.regimes else { return }
         for index in regimes.indices where index < fastTotals.count {
             var total: BigInteger? = fastLongTotals[index]

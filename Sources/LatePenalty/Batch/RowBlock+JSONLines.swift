@@ -1,10 +1,10 @@
 // JSON Lines rows in a block: each line's object read from its bytes into the same value ranges
 // a CSV row is split into, then the same fast path, or its record the general way.
 
-extension CSVBlock {
+extension RowBlock {
     /// Computes the lines of a span of JSON Lines.
     func computeJSONLines(
-        _ plain: PlainRows, columns: JSONRowScan.Columns, plan: CSVRowPlan, options: Batch.Options, _ starts: UnsafeMutablePointer<Int>,
+        _ plain: PlainRows, columns: JSONRowScan.Columns, plan: RowPlan, options: Batch.Options, _ starts: UnsafeMutablePointer<Int>,
         _ ends: UnsafeMutablePointer<Int>
     ) {
         var unknown: [(key: (Int, Int), isNull: Bool)] = []
@@ -63,14 +63,14 @@ extension CSVBlock {
 
     /// A JSON Lines row read as a record: its fields no regime reads noted and dropped, as the
     /// record batch does, then computed the general way.
-    func jsonRecord(_ record: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
+    func jsonRecord(_ record: InputRecord, plan: RowPlan, options: Batch.Options) {
         let unused = record.fields.keys.filter { !plan.known.contains($0) }
         if !unused.isEmpty { noteUnused(unused, line: record.line) }
         general(knownFieldsOnly(record, plan: plan), plan: plan, options: options)
     }
 
     /// `record` without the fields no regime reads.
-    func knownFieldsOnly(_ record: InputRecord, plan: CSVRowPlan) -> InputRecord {
+    func knownFieldsOnly(_ record: InputRecord, plan: RowPlan) -> InputRecord {
         guard record.fields.keys.contains(where: { !plan.known.contains($0) }) else { return record }
         return InputRecord(line: record.line, fields: record.fields.filter { plan.known.contains($0.key) }, error: record.error)
     }

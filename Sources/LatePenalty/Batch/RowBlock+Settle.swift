@@ -1,6 +1,6 @@
 // Rows held back for their id, settled in input order when their block is written.
 
-extension CSVBlock {
+extension RowBlock {
     /// Computes a held-back record, its id already checked, and writes it.
     func settle(_ record: InputRecord, options: Batch.Options, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void) {
         let outcome = Batch.outcome(of: record, options: options)
@@ -12,7 +12,7 @@ extension CSVBlock {
     /// counted and written, and its id noted; a repeat, or a row the fast path did not take,
     /// goes as the record batch does it (which notes an id only for a readable row).
     func settlePlain(
-        _ charge: FastCharge?, _ row: ArraySlice<UInt8>, line: Int, plan: CSVRowPlan, options: Batch.Options,
+        _ charge: FastCharge?, _ row: ArraySlice<UInt8>, line: Int, plan: RowPlan, options: Batch.Options,
         firstLineOfId: inout FirstLines, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         let settled: Bool = row.withUnsafeBufferPointer { buffer in
@@ -31,7 +31,7 @@ extension CSVBlock {
     }
 
     /// A plain row's record, prepared as the record batch prepares it.
-    func prepared(_ row: ArraySlice<UInt8>, line: Int, plan: CSVRowPlan) -> InputRecord {
+    func prepared(_ row: ArraySlice<UInt8>, line: Int, plan: RowPlan) -> InputRecord {
         if plan.jsonColumns != nil {
             // A held line was read in the plain form, so it is not blank.
             let record = JSONLinesReader.record(row, line: line, encoding: plan.encoding) ?? InputRecord(line: line, fields: [:], error: nil)

@@ -2,14 +2,14 @@
 // explanation recorded by the same evaluation: for JSON Lines output and `--explain`, where the
 // output row is more than the amount and the days.
 
-extension CSVBlock {
+extension RowBlock {
     /// Computes a plain row by its regime from the values read from its bytes and writes its
     /// output row as ``OutputFormat`` writes any row. Returns false, having done nothing, when the
     /// row goes the general way: not in the fast path's shape, an id that may repeat (held back
     /// there), or an error to report (the general way reads the row again and reports it).
     func resultRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, line: Int,
-        fast: CSVRowPlan.FastColumns, candidates: CandidateIds?, options: Batch.Options
+        fast: RowPlan.FastColumns, candidates: CandidateIds?, options: Batch.Options
     ) -> Bool {
         let id = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
         guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.writesAsIs(bytes, id.0, id.1),

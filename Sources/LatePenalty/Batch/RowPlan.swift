@@ -1,6 +1,6 @@
-/// What the byte-level batch knows from a CSV header: the columns, where the fast path's fields
-/// are, and whether it can run at all.
-struct CSVRowPlan: Sendable {
+/// What the byte-level batch knows from a CSV header or a JSON Lines input: the columns, where the
+/// fast path's fields are, and whether it can run at all.
+struct RowPlan: Sendable {
     /// The columns: a CSV header's, or for JSON Lines every field a regime reads (in name order),
     /// which a line's keys are looked up in.
     let names: [String]
@@ -83,7 +83,7 @@ struct CSVRowPlan: Sendable {
             let indices = columns.indices.filter { columns[$0] == name }
             return indices.count == 1 ? indices[0] : nil
         }
-        let regimes = CSVRowPlan.fastRegimes(options.catalog, columns: columns, known: known)
+        let regimes = RowPlan.fastRegimes(options.catalog, columns: columns, known: known)
         // A term column named twice would leave a row's own terms a guess: the regimes reading
         // it go the general way (the header check refuses such a file before any row anyway).
         func repeatsATerm(_ regime: FastRegime) -> Bool {

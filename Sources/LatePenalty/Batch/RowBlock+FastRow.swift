@@ -1,7 +1,7 @@
 // The fast path of a block: a plain row read from its bytes, computed by its regime's plan or
 // kernel, and its output row written as bytes.
 
-extension CSVBlock {
+extension RowBlock {
     enum FastOutcome {
         /// Computed and written.
         case written
@@ -18,7 +18,7 @@ extension CSVBlock {
     @inline(__always)
     func fastRow(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, line: Int,
-        fast: CSVRowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?,
+        fast: RowPlan.FastColumns, checkingRepeats: Bool = true, candidates: CandidateIds?,
         options: Batch.Options, held: inout FastCharge?
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
@@ -56,7 +56,7 @@ extension CSVBlock {
     /// the row's own terms compiled) and kernel, and its values.
     struct PlainCase {
         var regime: Int
-        var entry: CSVRowPlan.FastRegime
+        var entry: RowPlan.FastRegime
         var regimeField: (Int, Int)
         var plan: AccrualPlan
         var kernel: DayChargeKernel?
@@ -69,7 +69,7 @@ extension CSVBlock {
     /// general way.
     @inline(__always)
     func plainCase(
-        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, fast: CSVRowPlan.FastColumns
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, fast: RowPlan.FastColumns
     ) -> PlainCase? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let regime = field(fast.regime)
@@ -105,7 +105,7 @@ extension CSVBlock {
     @inline(__always)
     func fastCharge(
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
-        fast: CSVRowPlan.FastColumns, keepingScratch: Bool
+        fast: RowPlan.FastColumns, keepingScratch: Bool
     ) -> FastCharge? {
         guard let read = plainCase(bytes, starts, ends, fast: fast) else { return nil }
         let (index, plan, kernel, row, hasPayments) = (read.regime, read.plan, read.kernel, read.row, read.hasPayments)
@@ -140,7 +140,7 @@ extension CSVBlock {
     /// way reports why). Rows of a regime with the same terms share one plan: the block keeps the
     /// last 64 it compiled.
     func rowTerms(
-        _ entry: CSVRowPlan.FastRegime, regime: Int, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>,
+        _ entry: RowPlan.FastRegime, regime: Int, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>,
         _ ends: UnsafeMutablePointer<Int>
     ) -> (plan: AccrualPlan, kernel: DayChargeKernel?)? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
@@ -191,7 +191,7 @@ extension CSVBlock {
         output.append(bytes + regime.0, count: regime.1 - regime.0)
         output.append(0x2C)
         output.appendDecimal(Int128(line))
-        let status = charge.waived ? CSVBlock.waivedField : CSVBlock.okField
+        let status = charge.waived ? RowBlock.waivedField : RowBlock.okField
         output.append(status.utf8Start, count: status.utf8CodeUnitCount)
         if charge.inScratch {
             scratch.withDecimalDigits { output.append($0.baseAddress!, count: $0.count) }

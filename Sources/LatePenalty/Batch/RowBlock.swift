@@ -1,5 +1,5 @@
 /// A block of input spans, computed on one thread, then written in input order.
-final class CSVBlock: @unchecked Sendable {
+final class RowBlock: @unchecked Sendable {
     let spans: [InputSpan]
     // Filled by compute(plan:options:), read by write(…); never both at once.
     let output = OutputBytes()
@@ -35,7 +35,7 @@ final class CSVBlock: @unchecked Sendable {
 
     init(spans: [InputSpan]) { self.spans = spans }
 
-    func compute(plan: CSVRowPlan, options: Batch.Options) {
+    func compute(plan: RowPlan, options: Batch.Options) {
         let regimeCount = plan.fast?.regimes.count ?? 0
         fastTotals = Array(repeating: nil, count: regimeCount)
         fastLongTotals = Array(repeating: nil, count: regimeCount)
@@ -56,7 +56,7 @@ final class CSVBlock: @unchecked Sendable {
                     var index = 0, line = plain.firstLine
                     while index < end {
                         let rowStart = index
-                        let (fields, plainText, rowEnd) = CSVBlock.splitRow(bytes, from: &index, end: end, starts, ends, capacity)
+                        let (fields, plainText, rowEnd) = RowBlock.splitRow(bytes, from: &index, end: end, starts, ends, capacity)
                         let rowLine = line
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
@@ -124,7 +124,7 @@ final class CSVBlock: @unchecked Sendable {
 
     /// A row the general way: its record prepared as the record-at-a-time batch prepares it,
     /// then computed by its regime, unless its id may repeat.
-    func general(_ given: InputRecord, plan: CSVRowPlan, options: Batch.Options) {
+    func general(_ given: InputRecord, plan: RowPlan, options: Batch.Options) {
         let record = Batch.requiringId(given)
         if record.error == nil, plan.candidates?.contains(hash: IdHash.of(record.fields["id"] ?? "")) ?? true {
             heldBack.append((rows, output.count, .record(record)))
@@ -143,7 +143,7 @@ final class CSVBlock: @unchecked Sendable {
 
     /// Writes the block's output and diagnostics in input order, settling held-back rows.
     func write(
-        plan: CSVRowPlan, options: Batch.Options, firstLineOfId: inout FirstLines, reportedUnused: inout Set<String>,
+        plan: RowPlan, options: Batch.Options, firstLineOfId: inout FirstLines, reportedUnused: inout Set<String>,
         summary total: inout Batch.Summary, output write: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) {
         let bodyEnd = output.count  // settled rows are computed after it, then written in place
