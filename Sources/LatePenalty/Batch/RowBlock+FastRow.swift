@@ -144,13 +144,18 @@ extension RowBlock {
         _ ends: UnsafeMutablePointer<Int>
     ) -> (plan: AccrualPlan, kernel: DayChargeKernel?)? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
-        for cached in rowPlans.reversed() where cached.regime == regime {
+        // By index: copying an entry out would retain each of its references, row after row.
+        let columns = entry.termColumns.count
+        var index = rowPlans.count - 1
+        while index >= 0 {
+            defer { index -= 1 }
+            guard rowPlans[index].regime == regime else { continue }
             var same = true
-            for (position, (column, _)) in entry.termColumns.enumerated() {
-                let (start, end) = field(column)
-                if !ByteFields.equals(bytes, start, end, cached.fields[position]) { same = false; break }
+            for position in 0..<columns {
+                let (start, end) = field(entry.termColumns[position].column)
+                if !ByteFields.equals(bytes, start, end, rowPlans[index].fields[position]) { same = false; break }
             }
-            if same { return (cached.plan, cached.kernel) }
+            if same { return (rowPlans[index].plan, rowPlans[index].kernel) }
         }
         var values: [String: String] = [:]
         var fields: [[UInt8]] = []
