@@ -141,6 +141,32 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Every charge by the day as JSON Lines in, and explained as JSON Lines out: the same
+    // rows, through the same byte-level batch.
+    for regime in [
+        "contract-late-completion", "contract-late-payment", "contract-damages-interest", "payment-delay-act", "civil-statutory",
+        "national-tax-arrears", "local-tax-arrears",
+    ] {
+        let csv = generatedRows(100_000, regimes: [regime])
+        let lines = jsonLines(fromCSV: csv)
+        Benchmark("Batch.100k.\(regime).jsonl", configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var reader = JSONLinesReader(bytes: lines)
+                blackHole(try? Batch.runJSONLines(&reader, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
+            }
+        }
+        let explained = Array(generatedRows(10_000, regimes: [regime]).utf8)
+        var options = Batch.Options()
+        options.explain = true
+        options.format = .jsonl
+        Benchmark("Batch.10k.\(regime).explain", configuration: .init(scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 20)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var reader = try! CSVRecordReader(bytes: explained)
+                blackHole(try? Batch.runCSV(&reader, options: options, output: { blackHole($0) }, diagnostics: { blackHole($0) }))
+            }
+        }
+    }
+
     // `penalty compute FILE -o /dev/null` without the process: files written once, then run.
     for (name, rows) in [("100k", 100_000), ("1M", 1_000_000)] {
         let path = "/tmp/latepenalty-benchmark-\(rows).csv"
@@ -192,6 +218,18 @@ func generatedRows(_ count: Int, regimes: [String] = ["contract-late-completion"
         text += "\(CivilDate(dayNumber: due).iso8601),\(CivilDate(dayNumber: paid).iso8601),\(excluded),\(paymentList)\n"
     }
     return text
+}
+
+/// Generated CSV rows (no field quoted) as JSON Lines, one object per row, values as strings.
+func jsonLines(fromCSV csv: String) -> [UInt8] {
+    var lines = csv.split(separator: "\n")
+    let names = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false)
+    var text = ""
+    for line in lines {
+        let values = line.split(separator: ",", omittingEmptySubsequences: false)
+        text += "{" + zip(names, values).map { "\"\($0)\":\"\($1)\"" }.joined(separator: ",") + "}\n"
+    }
+    return Array(text.utf8)
 }
 
 func writeGeneratedRows(_ count: Int, to path: String) {

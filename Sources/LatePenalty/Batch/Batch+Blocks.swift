@@ -17,9 +17,11 @@ extension Batch {
     /// The input is cut into spans of plain rows (`InputSpan`), handed out in blocks to
     /// `options.jobs` threads and written back in input order. In a block, a row of any charge by
     /// the day in its plain form (digits, ISO dates, one excluded range, plainly written
-    /// payments) is read and computed straight from its bytes by its regime's `AccrualPlan` or
-    /// ``DayChargeKernel`` when the output is CSV without `--explain`; every other row is decoded
-    /// into an ``InputRecord`` and computed by its regime as in the record-at-a-time batch. Rows whose id may repeat (``DuplicateIdScreen``) are
+    /// payments) is read straight from its bytes: with CSV output it is computed by its regime's
+    /// `AccrualPlan` or ``DayChargeKernel`` and its output row written as bytes; with JSON Lines
+    /// output or `--explain`, its regime computes the values read to a full result, with the
+    /// explanation. Every other row is decoded into an ``InputRecord`` and computed by its regime
+    /// as in the record-at-a-time batch. Rows whose id may repeat (``DuplicateIdScreen``) are
     /// held back and settled in input order when their block is written.
     ///
     /// `output` receives the output bytes (UTF-8) in order; they stay valid only during the call.

@@ -1,6 +1,6 @@
 extension DuplicateIdScreen {
     /// Runs the first pass over a JSON Lines reader: a line in the plain form gives its id from
-    /// its bytes (``JSONRowScan``); any other line is read by the reader's full rules. Given the
+    /// its bytes (`JSONRowScan`); any other line is read by the reader's full rules. Given the
     /// input's size, the filter is sized for it, as for CSV.
     public static func screen(_ reader: inout JSONLinesReader, inputBytes: Int? = nil) throws(Batch.FileError) -> DuplicateIdScreen {
         var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)

@@ -80,12 +80,6 @@ extension RowBlock {
             if end > start { return nil }
         }
         if !entry.readsExcluded, let column = fast.excluded, field(column).1 > field(column).0 { return nil }
-        var plan = entry.plan, kernel = entry.kernel
-        if plan == nil || entry.termColumns.contains(where: { field($0.column).1 > field($0.column).0 }) {
-            guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
-            (plan, kernel) = (terms.plan, terms.kernel)
-        }
-        guard let plan else { return nil }
         var hasPayments = false
         if let column = fast.payments {
             let (start, end) = field(column)
@@ -94,6 +88,13 @@ extension RowBlock {
                 hasPayments = true
             }
         }
+        // The kernel (two GMP integers: copying it retains them) only for rows that can use it.
+        var plan = entry.plan, kernel = hasPayments ? nil : entry.kernel
+        if plan == nil || entry.termColumns.contains(where: { field($0.column).1 > field($0.column).0 }) {
+            guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
+            (plan, kernel) = (terms.plan, hasPayments ? nil : terms.kernel)
+        }
+        guard let plan else { return nil }
         guard let row = PlainRow.read(bytes, amount: field(fast.amount), due: field(fast.due), paid: field(fast.paid), excluded: fast.excluded.map(field))
         else { return nil }
         return PlainCase(regime: index, entry: entry, regimeField: regime, plan: plan, kernel: kernel, row: row, hasPayments: hasPayments)

@@ -13,6 +13,11 @@ public struct ExcludedDays: Sendable, Hashable, CustomStringConvertible {
 
     /// The union of `windows`.
     public init(_ windows: [DateWindow]) {
+        // One run is already sorted and merged (a plain row's excluded range).
+        guard windows.count > 1 else {
+            runs = windows
+            return
+        }
         let sorted = windows.sorted { $0.first < $1.first }
         var merged: [DateWindow] = []
         for window in sorted {
