@@ -22,25 +22,33 @@ public struct CSVRecordReader: RecordReader {
     var line = 1
     private(set) var names: [String] = []
     let maxRecordBytes: Int
+    /// The columns a record keeps (``valueColumns`` unless the reader was made for others).
+    let kept: Set<String>
 
     /// The column names of the header row.
     public var columns: [String] { names }
     public var bytesRead: Int { source.offset + position }
 
-    /// Reads the header row from `descriptor`.
-    public init(descriptor: Int32, encoding: TextEncoding, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes) throws(Batch.FileError) {
-        try self.init(source: ByteSource(descriptor: descriptor), encoding: encoding, maxRecordBytes: maxRecordBytes)
+    /// Reads the header row from `descriptor`. A record keeps the `keeping` columns (by default
+    /// every field a regime reads, with `id` and `regime`); other columns are checked, not kept.
+    public init(
+        descriptor: Int32, encoding: TextEncoding, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes, keeping: Set<String>? = nil
+    ) throws(Batch.FileError) {
+        try self.init(source: ByteSource(descriptor: descriptor), encoding: encoding, maxRecordBytes: maxRecordBytes, keeping: keeping)
     }
 
     /// Reads the header row from bytes in memory.
-    public init(bytes: [UInt8], encoding: TextEncoding = .utf8, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes) throws(Batch.FileError) {
-        try self.init(source: ByteSource(bytes: bytes), encoding: encoding, maxRecordBytes: maxRecordBytes)
+    public init(
+        bytes: [UInt8], encoding: TextEncoding = .utf8, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes, keeping: Set<String>? = nil
+    ) throws(Batch.FileError) {
+        try self.init(source: ByteSource(bytes: bytes), encoding: encoding, maxRecordBytes: maxRecordBytes, keeping: keeping)
     }
 
-    private init(source: ByteSource, encoding: TextEncoding, maxRecordBytes: Int) throws(Batch.FileError) {
+    private init(source: ByteSource, encoding: TextEncoding, maxRecordBytes: Int, keeping: Set<String>?) throws(Batch.FileError) {
         self.source = source
         self.encoding = encoding
         self.maxRecordBytes = maxRecordBytes
+        kept = keeping ?? CSVRecordReader.valueColumns
         while source.buffer.count < 3 && !source.atEnd { position -= try source.fill(keepingFrom: position) }
         if encoding == .utf8 {
             if source.buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
@@ -85,18 +93,19 @@ public struct CSVRecordReader: RecordReader {
         if let error = raw.error {
             // Keep what could be read before the malformed field (the id, most often) for the
             // output row; the error names the field.
-            let kept = CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding, complete: false)
+            let kept = CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding, complete: false, keeping: self.kept)
             let field = raw.failedField.map { $0 < names.count ? names[$0] : "column \($0 + 1)" }
             return InputRecord(line: raw.line, fields: kept.fields, error: InputError(field: field, reason: error))
         }
-        return CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding, fieldCount: raw.fieldCount)
+        return CSVRecordReader.record(line: raw.line, fields: raw.fields, names: names, encoding: encoding, fieldCount: raw.fieldCount, keeping: kept)
     }
 
     /// A row's record from its fields' bytes: each field decoded and trimmed, the first field
     /// that cannot be decoded named, and a field count that differs from the header's reported.
-    static func record(line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true, fieldCount: Int? = nil)
-        -> InputRecord
-    {
+    static func record(
+        line: Int, fields raw: [ArraySlice<UInt8>], names: [String], encoding: TextEncoding, complete: Bool = true, fieldCount: Int? = nil,
+        keeping: Set<String> = CSVRecordReader.valueColumns
+    ) -> InputRecord {
         var fields: [String: String] = [:]
         var failure: InputError? = nil
         for (index, bytes) in raw.enumerated() {
@@ -105,7 +114,7 @@ public struct CSVRecordReader: RecordReader {
             case .success(let text):
                 // Columns no regime reads are decoded (a field that is not valid text is still
                 // reported) but not kept: a row of 400,000 memo columns stays small.
-                if index < names.count && valueColumns.contains(name) { fields[name] = String(text.trimmingSpaces) }
+                if index < names.count && keeping.contains(name) { fields[name] = String(text.trimmingSpaces) }
             case .failure(let reason):
                 if failure == nil { failure = InputError(field: name, reason: reason.reason) }
             }
@@ -185,7 +194,7 @@ public struct CSVRecordReader: RecordReader {
     /// never part of such a value, so one inside its quotes means a quote left open. Only the
     /// other columns (a memo, 備考) may hold line breaks, as a spreadsheet writes them.
     func singleLine(_ index: Int) -> Bool {
-        index < names.count && CSVRecordReader.valueColumns.contains(names[index])
+        index < names.count && kept.contains(names[index])
     }
 
     /// The names of every field some regime reads, with `id` and `regime`: the only columns a

@@ -9,21 +9,27 @@ public struct JSONLinesReader: RecordReader {
     /// The number of lines read.
     var line = 0
     let maxRecordBytes: Int
+    /// The fields a record keeps (as for ``CSVRecordReader``).
+    let kept: Set<String>
     private var checkedEncoding = false
 
     public var bytesRead: Int { source.offset + position }
 
-    public init(descriptor: Int32, encoding: TextEncoding, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes) {
+    /// A record keeps the `keeping` fields (by default every field a regime reads, with `id` and
+    /// `regime`); other fields are checked, not kept.
+    public init(descriptor: Int32, encoding: TextEncoding, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes, keeping: Set<String>? = nil) {
         source = ByteSource(descriptor: descriptor)
         self.encoding = encoding
         self.maxRecordBytes = maxRecordBytes
+        kept = keeping ?? CSVRecordReader.valueColumns
     }
 
     /// Reads rows from bytes in memory.
-    public init(bytes: [UInt8], encoding: TextEncoding = .utf8, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes) {
+    public init(bytes: [UInt8], encoding: TextEncoding = .utf8, maxRecordBytes: Int = CSVRecordReader.maxRecordBytes, keeping: Set<String>? = nil) {
         source = ByteSource(bytes: bytes)
         self.encoding = encoding
         self.maxRecordBytes = maxRecordBytes
+        kept = keeping ?? CSVRecordReader.valueColumns
     }
 
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
@@ -47,12 +53,14 @@ public struct JSONLinesReader: RecordReader {
             }
             var content = bytes
             if line == 1 && encoding == .utf8 && content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
-            if let record = JSONLinesReader.record(content, line: line, encoding: encoding) { return record }
+            if let record = JSONLinesReader.record(content, line: line, encoding: encoding, keeping: kept) { return record }
         }
     }
 
     /// The record of one line (without its line feed), or nil for a blank line.
-    static func record(_ bytes: ArraySlice<UInt8>, line: Int, encoding: TextEncoding) -> InputRecord? {
+    static func record(
+        _ bytes: ArraySlice<UInt8>, line: Int, encoding: TextEncoding, keeping: Set<String> = CSVRecordReader.valueColumns
+    ) -> InputRecord? {
         var content = bytes
         if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }  // blank line
@@ -62,7 +70,7 @@ public struct JSONLinesReader: RecordReader {
         case .failure(let failure): return InputRecord(line: line, fields: [:], error: InputError(field: nil, reason: "the line \(failure.reason)"))
         }
         do throws(FlatJSONObject.Failure) {
-            let (object, failure) = try FlatJSONObject.parse(text)
+            let (object, failure) = try FlatJSONObject.parse(text, keeping: keeping)
             return InputRecord(
                 line: line, fields: object.mapValues { String($0.trimmingSpaces) }, error: failure.map { InputError(field: $0.field, reason: $0.reason) })
         } catch {
@@ -112,10 +120,10 @@ enum FlatJSONObject {
 
     /// The object's fields, and the first value that was refused (the fields keep the rest, so
     /// that an error row still carries its id).
-    static func parse(_ text: String) throws(Failure) -> (fields: [String: String], failure: Failure?) {
+    static func parse(_ text: String, keeping: Set<String>) throws(Failure) -> (fields: [String: String], failure: Failure?) {
         var text = text
         let outcome: Result<(fields: [String: String], failure: Failure?), Failure> = text.withUTF8 { bytes in
-            var parser = Parser(bytes: bytes)
+            var parser = Parser(bytes: bytes, kept: keeping)
             do throws(Failure) {
                 let fields = try parser.object()
                 return .success((fields, parser.valueFailure))
@@ -128,6 +136,8 @@ enum FlatJSONObject {
 
     struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// The fields whose values are kept.
+        let kept: Set<String>
         var index = 0
 
         static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -188,7 +198,7 @@ enum FlatJSONObject {
                         do throws(Failure) {
                             // A field no regime reads (a memo) is checked but not kept: its
                             // name is enough for the "not used" message.
-                            let keeping = CSVRecordReader.valueColumns.contains(key)
+                            let keeping = kept.contains(key)
                             if let value = try value(for: key, keeping: keeping) { result[key] = value }
                         } catch  where error.field != nil {
                             if valueFailure == nil { valueFailure = error }
