@@ -8,7 +8,10 @@ struct Penalty: ParsableCommand {
             Every amount is computed with exact fractions (GMP) and every rounding is named.
             Start with `penalty explain` for one case, or `penalty compute FILE` for a CSV file.
             """,
-        subcommands: [Explain.self, Compute.self, AgreementCommand.self, AgreementsCommand.self, Verify.self, Regimes.self, CalendarCommand.self])
+        subcommands: [
+            Explain.self, Compute.self, AgreementCommand.self, AgreementsCommand.self, DeadlineCommand.self, TaxCommand.self, SetOffCommand.self, Verify.self,
+            Regimes.self, CalendarCommand.self,
+        ])
 
     /// Runs the command. A usage error (an unknown option, a bad value) exits with status 2, as
     /// the help texts say, rather than the argument parser's 64.

@@ -10,6 +10,9 @@ public struct ContractCase: Sendable {
     public var rate: Rate?
     /// Moves a deadline on a closed day to the next open day (payment deadlines).
     public var rollDue: (any ClosingCalendar)?
+    /// For `contract-late-payment`: the day a proper invoice was received, when the payment
+    /// deadline (`due`) is to be found from it by 第4条 (``PaymentDeadline``).
+    public var invoiceReceived: CivilDate?
 
     public init(
         regime: ContractRegime, amount: Yen, due: CivilDate? = nil, paid: CivilDate? = nil, excluded: ExcludedDays = .none,
@@ -31,7 +34,14 @@ public struct ContractCase: Sendable {
         let fields = CaseFields(values: values)
         self.regime = regime
         amount = try fields.amount()
-        if regime.countsDays {
+        if regime == .latePayment, let invoice = try fields.optionalDate("invoice_received") {
+            guard fields.text("due") == nil else {
+                throw InputError(field: "due", reason: "is given with invoice_received; give the payment deadline or the invoice's day, not both")
+            }
+            invoiceReceived = invoice
+            due = PaymentDeadline(invoiceReceived: invoice).compute().date
+            paid = try fields.date("paid", "the completion or payment day (\(regime.rawValue))")
+        } else if regime.countsDays {
             due = try fields.date("due", "the deadline (\(regime.rawValue))")
             paid = try fields.date("paid", "the completion or payment day (\(regime.rawValue))")
         }
@@ -64,12 +74,24 @@ public struct ContractCase: Sendable {
                 terms.setFixedRate(rate)
                 plan = AccrualPlan(terms: terms)
             }
-            return try regime.compute(
+            let result = try regime.compute(
                 DelayCase(principal: amount, due: due, end: paid, excluded: excluded, payments: payments, rollDue: rollDue), plan: plan)
+            guard let invoiceReceived else { return result }
+            // The deadline came from the invoice's day: the explanation says how (第4条).
+            let deadline = PaymentDeadline(invoiceReceived: invoiceReceived).compute()
+            var explanation = result.explanation
+            explanation.inputs.insert(.init("invoice_received", "invoice received (請求書受理日)", invoiceReceived.iso8601), at: 0)
+            explanation.notes.insert(
+                contentsOf: deadline.explanation.notes.map { "Payment deadline (支払期限, \(PaymentDeadline.rule.clause)): \($0)" }, at: 0)
+            return ChargeResult(
+                status: result.status, amount: result.amount, exactAmount: result.exactAmount, countedDays: result.countedDays,
+                excludedDays: result.excludedDays, explanation: explanation)
         case .terminationPenalty:
             return try TerminationPenalty(contractAmount: amount).compute()
         case .antitrustDamages:
             return try AntitrustDamages(contractAmount: amount).compute().damages
+        case .consumptionTax:
+            return try ConsumptionTax(taxInclusiveAmount: amount).compute()
         }
     }
 }

@@ -3,7 +3,8 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
     /// 第6条第3項: `amount` = contract amount, `due` = last day of the contract period, `paid` =
     /// completion day, `excluded` = inspection days.
     case lateCompletion = "contract-late-completion"
-    /// 第6条第5項: `amount` = unpaid price, `due` = payment deadline, `paid` = payment day,
+    /// 第6条第5項: `amount` = unpaid price, `due` = payment deadline (or `invoice_received`, the
+    /// day a proper invoice was received, from which 第4条 gives it), `paid` = payment day,
     /// `excluded` = force-majeure days, `payments` = partial payments of the price.
     case latePayment = "contract-late-payment"
     /// 第22条第1項: `amount` = unpaid 賠償金等, `due` = last day of the designated period, `paid` =
@@ -13,6 +14,9 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
     case terminationPenalty = "contract-termination-penalty"
     /// 第21条第4項: `amount` = contract amount; 15/100.
     case antitrustDamages = "contract-antitrust-damages"
+    /// 第1条第4号: `amount` = contract amount, tax included; the consumption tax within it
+    /// (10/110).
+    case consumptionTax = "contract-consumption-tax"
 
     public var name: String { rawValue }
 
@@ -23,6 +27,7 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
         case .damagesInterest: return DamagesInterest.rule.title
         case .terminationPenalty: return TerminationPenalty.rule.title
         case .antitrustDamages: return AntitrustDamages.rule.title
+        case .consumptionTax: return ConsumptionTax.rule.title
         }
     }
 
@@ -30,16 +35,16 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
     public var countsDays: Bool {
         switch self {
         case .lateCompletion, .latePayment, .damagesInterest: return true
-        case .terminationPenalty, .antitrustDamages: return false
+        case .terminationPenalty, .antitrustDamages, .consumptionTax: return false
         }
     }
 
     public var fields: [String] {
         switch self {
         case .lateCompletion: return ["amount", "due", "paid", "excluded", "rate"]
-        case .latePayment: return ["amount", "due", "paid", "excluded", "payments", "rate", "roll_due"]
+        case .latePayment: return ["amount", "due", "paid", "excluded", "payments", "rate", "roll_due", "invoice_received"]
         case .damagesInterest: return ["amount", "due", "paid", "payments", "rate", "roll_due"]
-        case .terminationPenalty, .antitrustDamages: return ["amount"]
+        case .terminationPenalty, .antitrustDamages, .consumptionTax: return ["amount"]
         }
     }
 

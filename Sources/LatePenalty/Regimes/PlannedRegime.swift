@@ -39,7 +39,7 @@ extension ContractRegime: PlannedRegime {
         case .lateCompletion: return ContractRegime.lateCompletionPlan
         case .latePayment: return ContractRegime.latePaymentPlan
         case .damagesInterest: return ContractRegime.damagesInterestPlan
-        case .terminationPenalty, .antitrustDamages: return nil
+        case .terminationPenalty, .antitrustDamages, .consumptionTax: return nil
         }
     }
 
@@ -52,7 +52,7 @@ extension ContractRegime: PlannedRegime {
         case .lateCompletion: terms = LateCompletionPenalty.defaultTerms
         case .latePayment: terms = LatePaymentInterest.defaultTerms
         case .damagesInterest: terms = DamagesInterest.defaultTerms
-        case .terminationPenalty, .antitrustDamages:
+        case .terminationPenalty, .antitrustDamages, .consumptionTax:
             throw InputError(field: nil, reason: "\(rawValue) is not a charge by the day")
         }
         if let rate = try fields.optionalRate("rate") { terms.setFixedRate(rate) }
@@ -77,7 +77,7 @@ extension ContractRegime: PlannedRegime {
                 damages: delay.principal, designatedPeriodEnd: delay.due, paymentDate: delay.end, payments: delay.payments, terms: plan.terms)
             interest.rollDue = delay.rollDue
             return try interest.compute(plan: plan)
-        case .terminationPenalty, .antitrustDamages:
+        case .terminationPenalty, .antitrustDamages, .consumptionTax:
             throw InputError(field: nil, reason: "\(rawValue) is not a charge by the day")
         }
     }
