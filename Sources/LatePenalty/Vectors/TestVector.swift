@@ -52,8 +52,22 @@ public struct TestVector: Sendable, Codable {
         public var yearFractionTolerance: String?
         /// Day-count vectors: the days counted.
         public var days: Int?
-        /// Milestone vectors: the last day of the period.
+        /// Milestone and deadline vectors: the last day of the period.
         public var lastDay: String?
+        /// Agreement vectors: the answers of ``AgreementReport`` (`status` is its status).
+        public var term: Int?
+        public var termLastDay: String?
+        public var nextRenewal: String?
+        public var renewalNoticeDeadline: String?
+        public var lastDayInForce: String?
+        public var terminationNoticeDeadline: String?
+        /// Set-off vectors: the interest, the claim, what is deducted from the price, the
+        /// shortfall and the price left to pay (``SetOff/Result``).
+        public var interest: String?
+        public var claim: String?
+        public var deducted: String?
+        public var shortfall: String?
+        public var remainderToPay: String?
 
         enum CodingKeys: String, CodingKey {
             case status, amount, exact, error, segments, days
@@ -63,6 +77,13 @@ public struct TestVector: Sendable, Codable {
             case yearFractionPrinted = "year_fraction_printed"
             case yearFractionTolerance = "year_fraction_tolerance"
             case lastDay = "last_day"
+            case term, interest, claim, deducted, shortfall
+            case termLastDay = "term_last_day"
+            case nextRenewal = "next_renewal"
+            case renewalNoticeDeadline = "renewal_notice_deadline"
+            case lastDayInForce = "last_day_in_force"
+            case terminationNoticeDeadline = "termination_notice_deadline"
+            case remainderToPay = "remainder_to_pay"
             case countedDays = "counted_days"
             case excludedDays = "excluded_days"
         }
@@ -75,7 +96,13 @@ public struct TestVector: Sendable, Codable {
     /// - a day count: `day_count` (a basis name), `start` and `end` (the end not counted, as in
     ///   QuantLib and Strata: the window is `start` .. `end − 1`);
     /// - a milestone: `milestone_months` and `due`: the last day of the period of that many
-    ///   months after the due date (民法第143条).
+    ///   months after the due date (民法第143条);
+    /// - a deadline: `deadline` (`inspection` or `payment`), `received`, and optionally `period`
+    ///   and `fixed_date` (or `none`): the seed contract's 第2条 or 第4条 deadline;
+    /// - an agreement: `agreement_as_of` and the columns of a `penalty agreements` row (`start`,
+    ///   `first_expiry`, `renewal`, `notice`, `non_renewal`, `termination`, `terminate_on`);
+    /// - a set-off: `set_off_unpaid_price`, `damages`, `due`, `paid` and optionally `payments`
+    ///   (第22条).
     public var inputs: [String: String]
     public var expected: Expected
     public var source: Source?

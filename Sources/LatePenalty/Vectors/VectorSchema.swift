@@ -15,6 +15,9 @@ enum VectorSchema {
         "status": .string, "amount": .string, "exact": .string, "counted_days": .integer, "excluded_days": .integer,
         "error": .string, "segments": .stringOrNullArray, "segment_days": .integerOrNullArray, "segment_exact_printed": .stringOrNullArray,
         "year_fraction": .string, "year_fraction_printed": .string, "year_fraction_tolerance": .string, "days": .integer, "last_day": .string,
+        "term": .integer, "term_last_day": .string, "next_renewal": .string, "renewal_notice_deadline": .string, "last_day_in_force": .string,
+        "termination_notice_deadline": .string, "interest": .string, "claim": .string, "deducted": .string, "shortfall": .string,
+        "remainder_to_pay": .string,
     ]
     static let source: [String: Kind] = ["title": .string, "url": .string, "printed": .string]
 

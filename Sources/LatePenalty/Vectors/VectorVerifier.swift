@@ -100,6 +100,9 @@ public enum VectorVerifier {
         }
         if vector.inputs["day_count"] != nil { return problems + checkDayCount(vector) }
         if vector.inputs["milestone_months"] != nil { return problems + checkMilestone(vector) }
+        if vector.inputs["deadline"] != nil { return problems + checkDeadline(vector) }
+        if vector.inputs["agreement_as_of"] != nil { return problems + checkAgreement(vector) }
+        if vector.inputs["set_off_unpaid_price"] != nil { return problems + checkSetOff(vector) }
         let expected = vector.expected
         let result: ChargeResult
         do {
@@ -217,6 +220,84 @@ public enum VectorVerifier {
         }
         if let want = vector.expected.lastDay, want != last.iso8601 { return ["last_day expected \(want), got \(last)"] }
         return []
+    }
+}
+
+extension VectorVerifier {
+    /// Each expected value given against the one computed: "NAME expected WANT, got GOT".
+    static func compare(_ pairs: [(String, String?, String?)]) -> [String] {
+        pairs.compactMap { name, want, got in
+            guard let want, want != (got ?? "none") else { return nil }
+            return "\(name) expected \(want), got \(got ?? "none")"
+        }
+    }
+
+    /// A deadline vector: 第2条 (inspection) or 第4条 (payment) from the day of receipt.
+    static func checkDeadline(_ vector: TestVector) -> [String] {
+        let inputs = vector.inputs
+        do throws(InputError) {
+            let received = try CivilDate.parse(inputs["received"] ?? "", field: "received")
+            let date: CivilDate
+            switch inputs["deadline"] {
+            case "payment":
+                date = PaymentDeadline(invoiceReceived: received, period: try CivilPeriod.parse(inputs["period"] ?? "30d", field: "period")).compute().date
+            case "inspection":
+                var deadline = InspectionDeadline(noticeReceived: received, period: try CivilPeriod.parse(inputs["period"] ?? "10d", field: "period"))
+                if let fixed = inputs["fixed_date"] { deadline.fixedDate = fixed == "none" ? nil : try CivilDate.parse(fixed, field: "fixed_date") }
+                date = deadline.compute().date
+            default:
+                return ["inputs.deadline must be inspection or payment, not '\(inputs["deadline"] ?? "")'"]
+            }
+            return compare([("last_day", vector.expected.lastDay, date.iso8601)])
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    /// An agreement vector: the answers of a `penalty agreements` row on `agreement_as_of`.
+    static func checkAgreement(_ vector: TestVector) -> [String] {
+        let expected = vector.expected
+        do throws(InputError) {
+            let asOf = try CivilDate.parse(vector.inputs["agreement_as_of"] ?? "", field: "agreement_as_of")
+            let (agreement, terminateOn) = try AgreementBatch.agreement(from: vector.inputs)
+            let report = agreement.report(asOf: asOf, terminationOn: terminateOn)
+            var status = "", term: Int? = nil
+            switch report.standing {
+            case .notYetInForce: status = "not-yet-in-force"
+            case .inForce(let number, _): (status, term) = ("in-force", number)
+            case .ended: status = "ended"
+            }
+            var problems = compare([
+                ("status", expected.status, status), ("term_last_day", expected.termLastDay, report.termLastDay?.iso8601),
+                ("next_renewal", expected.nextRenewal, report.nextRenewal?.iso8601),
+                ("renewal_notice_deadline", expected.renewalNoticeDeadline, report.renewalNoticeDeadline?.iso8601),
+                ("last_day_in_force", expected.lastDayInForce, report.lastDayInForce?.iso8601),
+                ("termination_notice_deadline", expected.terminationNoticeDeadline, report.terminationNoticeDeadline?.iso8601),
+            ])
+            if let want = expected.term, want != term { problems.append("term expected \(want), got \(term.map(String.init) ?? "none")") }
+            return problems
+        } catch {
+            return expected.status == "error" && expected.error.map { error.description.contains($0) } ?? true ? [] : ["\(error)"]
+        }
+    }
+
+    /// A set-off vector: 第22条's interest, claim, deduction, shortfall and the price left to pay.
+    static func checkSetOff(_ vector: TestVector) -> [String] {
+        let inputs = vector.inputs, expected = vector.expected
+        do throws(InputError) {
+            let interest = DamagesInterest(
+                damages: try Yen.parse(inputs["damages"] ?? "", field: "damages"), designatedPeriodEnd: try CivilDate.parse(inputs["due"] ?? "", field: "due"),
+                paymentDate: try CivilDate.parse(inputs["paid"] ?? "", field: "paid"), payments: try Payment.parseList(inputs["payments"] ?? ""))
+            let result = try SetOff(damagesInterest: interest, unpaidPrice: try Yen.parse(inputs["set_off_unpaid_price"] ?? "", field: "set_off_unpaid_price"))
+                .compute()
+            return compare([
+                ("interest", expected.interest, result.interest.amount.value.description), ("claim", expected.claim, result.claim.value.description),
+                ("deducted", expected.deducted, result.deducted.value.description), ("shortfall", expected.shortfall, result.shortfall.value.description),
+                ("remainder_to_pay", expected.remainderToPay, result.remainderToPay.value.description),
+            ])
+        } catch {
+            return ["\(error)"]
+        }
     }
 }
 
