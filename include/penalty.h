@@ -24,6 +24,7 @@ extern "C" {
 #endif
 
 #define PENALTY_API_VERSION 1
+#define PENALTY_API_MINOR_VERSION 1
 
 /* Return codes. */
 #define PENALTY_OK            0  /* computed; see *status */
@@ -44,6 +45,11 @@ typedef struct penalty_context penalty_context;
 
 /* The API version of the loaded library (PENALTY_API_VERSION when built against this header). */
 int penalty_api_version(void);
+
+/* The minor version within the major one: 1 added penalty_agreement, penalty_agreements,
+ * penalty_deadline, penalty_tax and penalty_set_off. A library whose minor version is lower than
+ * PENALTY_API_MINOR_VERSION lacks the functions added since. */
+int penalty_api_minor_version(void);
 
 /* The library version, e.g. "1.0.0". A static string: do not free it. */
 const char *penalty_version(void);
@@ -79,6 +85,38 @@ int penalty_batch(const penalty_context *context, const char *input, size_t leng
                   int input_format, int output_format, int explain,
                   char **output, char **diagnostics,
                   long long *rows_read, long long *rows_rejected, char **error_message);
+
+/*
+ * The seed documents' other computations. Each answers with one JSON object in *result_json (the
+ * same as the command's --format json: docs/agreements.md, docs/clauses.md), or
+ * PENALTY_INPUT_ERROR with *error_message naming the field and the reason.
+ */
+
+/* An auto-renewing agreement on the day as_of: names[i] = values[i] are the columns of a
+ * `penalty agreements` row ("start", "first_expiry", "renewal", "notice", "non_renewal",
+ * "termination", "terminate_on"). */
+int penalty_agreement(const char *const *names, const char *const *values, size_t field_count,
+                      const char *as_of, char **result_json, char **error_message);
+
+/* A register of agreements held in memory (CSV with a header, or JSON Lines), answered for as_of:
+ * one output row per agreement, in order, as `penalty agreements`; due_within is -1 for every
+ * agreement, or 0 to 36525 days for those with a notice deadline in that time (and rows in error). */
+int penalty_agreements(const char *input, size_t length, int input_format, int output_format,
+                       const char *as_of, int due_within, char **output, char **diagnostics,
+                       long long *rows_read, long long *rows_rejected, char **error_message);
+
+/* The seed contract's deadline of kind "inspection" (第2条) or "payment" (第4条) after the day a
+ * document was received; period may be NULL for the contract's ("10d", "30d"). */
+int penalty_deadline(const char *kind, const char *received, const char *period,
+                     char **result_json, char **error_message);
+
+/* The consumption tax within a tax-inclusive amount (第1条第4号, 10/110) and the amount without. */
+int penalty_tax(const char *amount, char **result_json, char **error_message);
+
+/* 第22条: damages and their interest to `paid` deducted from the unpaid price; payments may be
+ * NULL ("DATE:AMOUNT;…" partial payments of the damages). */
+int penalty_set_off(const char *damages, const char *due, const char *paid, const char *unpaid_price,
+                    const char *payments, char **result_json, char **error_message);
 
 /* Releases a string returned by the library. NULL is allowed. */
 void penalty_free(char *string);

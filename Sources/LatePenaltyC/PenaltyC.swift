@@ -13,7 +13,7 @@ import Glibc
 let penaltyOK: Int32 = 0, penaltyInputError: Int32 = 1, penaltyArgumentError: Int32 = 2, penaltyRatesError: Int32 = 3
 
 /// The library version reported by penalty_version().
-let libraryVersion = "1.0.0"
+let libraryVersion = "1.1.0"
 nonisolated(unsafe) let libraryVersionCString: UnsafeMutablePointer<CChar> = strdup(libraryVersion)!
 
 /// What a penalty_context handle points to.
@@ -35,6 +35,11 @@ func give(_ text: String?, to target: UnsafeMutablePointer<UnsafeMutablePointer<
 
 @_cdecl("penalty_api_version")
 public func penaltyAPIVersion() -> Int32 { 1 }
+
+/// Minor 1 added penalty_agreement, penalty_agreements, penalty_deadline, penalty_tax and
+/// penalty_set_off.
+@_cdecl("penalty_api_minor_version")
+public func penaltyAPIMinorVersion() -> Int32 { 1 }
 
 @_cdecl("penalty_version")
 public func penaltyVersion() -> UnsafePointer<CChar> { UnsafePointer(libraryVersionCString) }
@@ -143,10 +148,8 @@ public func penaltyBatch(
     do {
         let summary: Batch.Summary
         if inputFormat == 1 {
-            var reader = JSONLinesReader(bytes: bytes)
-            summary = try Batch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
+            summary = try Batch.runJSONLines(bytes: bytes, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
         } else {
-            // The byte-level batch; it screens the bytes for repeated ids itself.
             summary = try Batch.runCSV(bytes: bytes, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
         }
         rowsRead?.pointee = Int64(summary.read)

@@ -47,7 +47,7 @@ struct DeadlineCommand: ParsableCommand {
         func print(_ result: DeadlineResult) throws {
             switch format {
             case "text": Swift.print("deadline (期限)    \(result.date)\n\n\(result.explanation.text)")
-            case "json": Swift.print("{\"deadline\":\"\(result.date.iso8601)\",\"explanation\":\(result.explanation.json)}")
+            case "json": Swift.print(result.json)
             default: throw ValidationError("--format must be text or json, not '\(format)'")
             }
         }

@@ -41,12 +41,7 @@ struct SetOffCommand: ParsableCommand {
             result = try SetOff(damagesInterest: interest, unpaidPrice: try Yen.parse(unpaidPrice, field: "unpaid_price")).compute()
         } catch { throw ValidationError(error.description) }
         if format == "json" {
-            let values = [
-                ("damages", result.damages), ("interest", result.interest.amount), ("claim", result.claim), ("deducted", result.deducted),
-                ("shortfall", result.shortfall), ("remainder_to_pay", result.remainderToPay),
-            ]
-            let members = values.map { "\"\($0.0)\":\"\($0.1.value)\"" }.joined(separator: ",")
-            print("{\(members),\"explanation\":\(result.explanation.json),\"interest_explanation\":\(result.interest.explanation.json)}")
+            print(result.json)
             return
         }
         print(

@@ -22,13 +22,11 @@ struct TaxCommand: ParsableCommand {
             gross = try Yen.parse(amount, field: "amount")
             share = try TaxCommand.fraction(fraction)
         } catch { throw ValidationError(error.description) }
-        let result: ChargeResult
-        do { result = try ConsumptionTax(taxInclusiveAmount: gross, fraction: share).compute() } catch { throw ValidationError(error.description) }
-        let net = gross - result.amount
+        let split: ConsumptionTax.Split
+        do { split = try ConsumptionTax(taxInclusiveAmount: gross, fraction: share).split() } catch { throw ValidationError(error.description) }
         switch format {
-        case "text": print("tax (消費税等)      \(result.amount)\nnet (税抜)         \(net)\n\n\(result.explanation.text)")
-        case "json":
-            print("{\"gross\":\"\(gross.value)\",\"tax\":\"\(result.amount.value)\",\"net\":\"\(net.value)\",\"explanation\":\(result.explanation.json)}")
+        case "text": print("tax (消費税等)      \(split.tax.amount)\nnet (税抜)         \(split.net)\n\n\(split.tax.explanation.text)")
+        case "json": print(split.json)
         default: throw ValidationError("--format must be text or json, not '\(format)'")
         }
     }

@@ -100,6 +100,39 @@ int main(void) {
         printf("batch: %lld rows, %lld rejected\n%s", read, rejected, output ? output : "");
         penalty_free(output); penalty_free(diagnostics); penalty_free(message);
     }
+    {   /* Minor version 1: an agreement, a register, the deadlines, the tax, the set-off. */
+        check("minor version", penalty_api_minor_version() >= PENALTY_API_MINOR_VERSION);
+        const char *n[] = {"start", "first_expiry", "terminate_on"};
+        const char *v[] = {"2023-04-26", "2024-03-31", "2025-09-30"};
+        char *json = NULL, *message = NULL;
+        check("agreement", penalty_agreement(n, v, 3, "2025-03-31", &json, &message) == PENALTY_OK && json &&
+              strstr(json, "\"status\":\"in-force\",\"term\":2") && strstr(json, "\"renewal_notice_deadline\":\"2025-02-28\"") &&
+              strstr(json, "\"termination_notice_deadline\":\"2025-08-30\""));
+        penalty_free(json); json = NULL;
+        const char *bad_v[] = {"2025-04-01", "2024-03-31", ""};
+        check("agreement error", penalty_agreement(n, bad_v, 3, "2025-03-31", &json, &message) == PENALTY_INPUT_ERROR && json == NULL &&
+              message && strstr(message, "first_expiry"));
+        penalty_free(message); message = NULL;
+        const char *csv = "id,start,first_expiry\nA,2023-04-26,2024-03-31\nB,2025-04-01,2024-03-31\n";
+        char *output = NULL, *diagnostics = NULL;
+        long long read = 0, rejected = 0;
+        check("agreements", penalty_agreements(csv, strlen(csv), PENALTY_FORMAT_CSV, PENALTY_FORMAT_CSV, "2025-02-01", 30, &output,
+                                               &diagnostics, &read, &rejected, &message) == PENALTY_OK &&
+              read == 2 && rejected == 1 && strstr(output, "A,2,in-force,2,2025-03-31,2025-04-01,2025-02-28") && strstr(diagnostics, "line 3"));
+        penalty_free(output); penalty_free(diagnostics);
+        check("payment deadline", penalty_deadline("payment", "2022-04-01", NULL, &json, &message) == PENALTY_OK &&
+              strstr(json, "\"deadline\":\"2022-05-01\""));
+        penalty_free(json); json = NULL;
+        check("deadline kind", penalty_deadline("delivery", "2022-04-01", NULL, &json, &message) == PENALTY_INPUT_ERROR && message);
+        penalty_free(message); message = NULL;
+        check("tax", penalty_tax("11,000,000", &json, &message) == PENALTY_OK && strstr(json, "\"tax\":\"1000000\",\"net\":\"10000000\""));
+        penalty_free(json); json = NULL;
+        check("set-off", penalty_set_off("1000000", "2022-05-31", "2022-07-15", "900000", NULL, &json, &message) == PENALTY_OK &&
+              strstr(json, "\"deducted\":\"900000\",\"shortfall\":\"103082\",\"remainder_to_pay\":\"0\""));
+        penalty_free(json); json = NULL;
+        check("null result", penalty_tax("1", NULL, &message) == PENALTY_ARGUMENT_ERROR);
+        penalty_free(message);
+    }
     {   /* A bad rate file. */
         penalty_context *bad = NULL;
         char *message = NULL;

@@ -148,4 +148,19 @@ extension Batch {
         var reader = try CSVRecordReader(bytes: bytes)
         return try runCSV(&reader, options: options, output: { output(String(decoding: $0, as: UTF8.self)) }, diagnostics: diagnostics)
     }
+
+    /// Computes JSON Lines bytes held in memory with
+    /// ``runJSONLines(_:options:output:diagnostics:progress:)``, passing the output as text.
+    /// Without `options.duplicateCandidates`, screens the bytes for them first.
+    public static func runJSONLines(
+        bytes: [UInt8], options given: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
+    ) throws(FileError) -> Summary {
+        var options = given
+        if options.duplicateCandidates == nil {
+            var screenReader = JSONLinesReader(bytes: bytes)
+            options.duplicateCandidates = try DuplicateIdScreen.screen(&screenReader, inputBytes: bytes.count).candidates
+        }
+        var reader = JSONLinesReader(bytes: bytes)
+        return try runJSONLines(&reader, options: options, output: { output(String(decoding: $0, as: UTF8.self)) }, diagnostics: diagnostics)
+    }
 }

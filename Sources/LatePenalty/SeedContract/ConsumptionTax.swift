@@ -23,3 +23,20 @@ public struct ConsumptionTax: Sendable {
             inputs: [.init("contract_amount", "contract amount, tax included (契約金額)", taxInclusiveAmount.description)])
     }
 }
+
+extension ConsumptionTax {
+    /// A tax-inclusive amount split into the tax within it and the amount without it.
+    public struct Split: Sendable {
+        public let gross: Yen
+        /// The tax, with its explanation.
+        public let tax: ChargeResult
+        /// `gross − tax`.
+        public let net: Yen
+    }
+
+    /// The tax within the amount and the amount without it.
+    public func split() throws(InputError) -> Split {
+        let tax = try compute()
+        return Split(gross: taxInclusiveAmount, tax: tax, net: taxInclusiveAmount - tax.amount)
+    }
+}
