@@ -71,17 +71,10 @@ public func penaltyAgreements(
     _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ rowsRead: UnsafeMutablePointer<Int64>?,
     _ rowsRejected: UnsafeMutablePointer<Int64>?, _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-    give(nil, to: output)
-    give(nil, to: diagnostics)
-    give(nil, to: errorMessage)
-    rowsRead?.pointee = 0
-    rowsRejected?.pointee = 0
-    guard let output, input != nil || length == 0, let asOf else {
-        give("output and as_of must not be NULL, nor input when length > 0", to: errorMessage)
-        return penaltyArgumentError
-    }
-    guard (0...1).contains(inputFormat), (0...1).contains(outputFormat) else {
-        give("formats are PENALTY_FORMAT_CSV (0) or PENALTY_FORMAT_JSONL (1)", to: errorMessage)
+    guard let output, let bytes = fileInput(input, length, inputFormat, outputFormat, output, diagnostics, rowsRead, rowsRejected, errorMessage)
+    else { return penaltyArgumentError }
+    guard let asOf else {
+        give("as_of must not be NULL", to: errorMessage)
         return penaltyArgumentError
     }
     guard dueWithin == -1 || (0...Int32(AgreementBatch.Options.maxDueWithin)).contains(dueWithin) else {
@@ -96,7 +89,6 @@ public func penaltyAgreements(
     var options = AgreementBatch.Options(asOf: day)
     options.dueWithin = dueWithin >= 0 ? Int(dueWithin) : nil
     options.format = outputFormat == 1 ? .jsonl : .csv
-    let bytes = input.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
     let columns = Set(AgreementBatch.columns)
     var text = "", messages = ""
     do {

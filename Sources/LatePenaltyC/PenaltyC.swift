@@ -118,6 +118,30 @@ public func penaltyCompute(
     }
 }
 
+/// Clears the outputs of a function that runs a file held in memory and checks its arguments;
+/// the input's bytes, or nil (with the message set) when an argument is wrong.
+func fileInput(
+    _ input: UnsafePointer<CChar>?, _ length: Int, _ inputFormat: Int32, _ outputFormat: Int32,
+    _ output: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ rowsRead: UnsafeMutablePointer<Int64>?, _ rowsRejected: UnsafeMutablePointer<Int64>?,
+    _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> [UInt8]? {
+    give(nil, to: output)
+    give(nil, to: diagnostics)
+    give(nil, to: errorMessage)
+    rowsRead?.pointee = 0
+    rowsRejected?.pointee = 0
+    guard output != nil, input != nil || length == 0 else {
+        give("output must not be NULL, nor input when length > 0", to: errorMessage)
+        return nil
+    }
+    guard (0...1).contains(inputFormat), (0...1).contains(outputFormat) else {
+        give("formats are PENALTY_FORMAT_CSV (0) or PENALTY_FORMAT_JSONL (1)", to: errorMessage)
+        return nil
+    }
+    return input.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
+}
+
 @_cdecl("penalty_batch")
 public func penaltyBatch(
     _ context: OpaquePointer?, _ input: UnsafePointer<CChar>?, _ length: Int,
@@ -126,20 +150,8 @@ public func penaltyBatch(
     _ rowsRead: UnsafeMutablePointer<Int64>?, _ rowsRejected: UnsafeMutablePointer<Int64>?,
     _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-    give(nil, to: output)
-    give(nil, to: diagnostics)
-    give(nil, to: errorMessage)
-    rowsRead?.pointee = 0
-    rowsRejected?.pointee = 0
-    guard let output, input != nil || length == 0 else {
-        give("output must not be NULL, nor input when length > 0", to: errorMessage)
-        return penaltyArgumentError
-    }
-    guard (0...1).contains(inputFormat), (0...1).contains(outputFormat) else {
-        give("formats are PENALTY_FORMAT_CSV (0) or PENALTY_FORMAT_JSONL (1)", to: errorMessage)
-        return penaltyArgumentError
-    }
-    let bytes = input.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
+    guard let output, let bytes = fileInput(input, length, inputFormat, outputFormat, output, diagnostics, rowsRead, rowsRejected, errorMessage)
+    else { return penaltyArgumentError }
     var options = Batch.Options()
     options.catalog = catalog(context)
     options.format = outputFormat == 1 ? .jsonl : .csv

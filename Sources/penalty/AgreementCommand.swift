@@ -7,10 +7,10 @@ struct AgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Where an auto-renewing agreement stands on a day, when it renews, and by when notice must be given.",
         discussion: """
-            Defaults are the Miyagi agreement's 第3条: concluded 2023-04-26, first expiry 2024-03-31,
-            renewed for one year at a time unless either party declines one month before an expiry,
-            and cancellable on one month's notice. Dates may be ISO, YYYY/M/D or era dates
-            (令和6年3月31日, R6.3.31); periods are a number and a unit: 1y, 12m, 30d, 2w (1年, 12か月).
+            Defaults are the Miyagi agreement's 第3条: concluded 2023-04-26, first expiry 2024-03-31, \
+            renewed for one year at a time unless either party declines one month before an expiry, \
+            and cancellable on one month's notice. Dates may be ISO, YYYY/M/D or era dates \
+            (令和6年3月31日, R6.3.31); periods are a number and a unit: 1y, 12m, 30d, 2w (1年, 12か月). \
             Each answer is explained with the clause and the interpretation used (docs/agreements.md).
 
             Example: penalty agreement --as-of 2025-03-01 --terminate-on 2025-09-30

@@ -13,19 +13,18 @@ struct AgreementsCommand: ParsableCommand {
         commandName: "agreements",
         abstract: "Answer `penalty agreement` for every agreement of a register (CSV or JSON Lines), one output row each.",
         discussion: """
-            Columns: id, start, first_expiry, and optionally renewal (default 1y, or none), notice
-            (default 1m), non_renewal (dates separated by ;), termination (GIVEN or GIVEN:INTENDED,
-            separated by ;) and terminate_on. With --due-within DAYS only the agreements whose
-            notice deadline falls within DAYS days from --as-of are listed (rows in error always
+            Columns: id, start, first_expiry, and optionally renewal (default 1y, or none), notice \
+            (default 1m), non_renewal (dates separated by ;), termination (GIVEN or GIVEN:INTENDED, \
+            separated by ;) and terminate_on. With --due-within DAYS only the agreements whose \
+            notice deadline falls within DAYS days from --as-of are listed (rows in error always \
             are): the month's report of notices due. See docs/agreements.md.
 
-            A bad row becomes an output row with status=error and a message on stderr naming its
-            line; the run goes on. Exit status: 0 all rows read, 1 some rows rejected, 2 the run
+            A bad row becomes an output row with status=error and a message on stderr naming its \
+            line; the run goes on. Exit status: 0 all rows read, 1 some rows rejected, 2 the run \
             could not be done.
             """)
 
-    @Argument(help: "The register, or - for standard input.")
-    var file: String
+    @OptionGroup var files: RowFileOptions
 
     @Option(name: .customLong("as-of"), help: "The day every agreement is asked about (基準日).")
     var asOf: String
@@ -33,32 +32,15 @@ struct AgreementsCommand: ParsableCommand {
     @Option(name: .customLong("due-within"), help: "List only agreements with a notice deadline within this many days of --as-of (0 to 36525).")
     var dueWithin: Int?
 
-    @Option(name: .shortAndLong, help: "Write the results to this file, atomically, instead of stdout.")
-    var output: String?
-
-    @Option(help: "Output format: csv or jsonl.")
-    var format: String = "csv"
-
-    @Option(name: .customLong("input-format"), help: "Input format: csv or jsonl (default: jsonl for .jsonl/.ndjson files, else csv).")
-    var inputFormat: String?
-
-    @Option(help: "Input encoding: utf-8, or shift_jis (also cp932, sjis).")
-    var encoding: String = "utf-8"
-
     @Flag(help: "Add each agreement's explanation: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
-
-    @Flag(name: .customLong("keep-formulas"), help: "Write CSV fields that begin with =, +, -, @ as they are.")
-    var keepFormulas = false
 
     @Flag(help: "No summary on stderr (rejected rows are still reported).")
     var quiet = false
 
     func run() throws {
-        guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be csv or jsonl, not '\(format)'") }
-        guard let textEncoding = TextEncoding(name: encoding) else {
-            throw ValidationError("--encoding must be utf-8 or shift_jis (cp932, sjis), not '\(encoding)'")
-        }
+        let (outputFormat, textEncoding, readsJSONLines) = try files.formats()
+        let file = files.file
         let day: CivilDate
         do { day = try CivilDate.parse(asOf, field: "as_of") } catch { throw ValidationError(error.description) }
         var options = AgreementBatch.Options(asOf: day)
@@ -70,24 +52,10 @@ struct AgreementsCommand: ParsableCommand {
         }
         options.format = outputFormat
         options.explain = explain
-        options.guardsFormulas = !keepFormulas
-        let lowered = file.lowercased()
-        let readsJSONLines: Bool
-        switch inputFormat {
-        case nil: readsJSONLines = lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson")
-        case "csv"?: readsJSONLines = false
-        case "jsonl"?: readsJSONLines = true
-        case let other?: throw ValidationError("--input-format must be csv or jsonl, not '\(other)'")
-        }
-
-        let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno))); check the path and permissions") }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno)))") }
-        if (status.st_mode & S_IFMT) == S_IFDIR { fail("'\(file)' is a directory; give a CSV or JSON Lines file") }
-        let input = (status.st_mode & S_IFMT) == S_IFREG ? (device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) : nil
+        options.guardsFormulas = !files.keepFormulas
+        let (descriptor, _, input) = files.openInput(fail: fail)
         let sink: OutputSink
-        do { sink = try OutputSink(path: output, input: input) } catch { fail(error.message) }
+        do { sink = try OutputSink(path: files.output, input: input) } catch { fail(error.message) }
         let summary: AgreementBatch.Summary
         do {
             let report: (String) -> Void = { message in writeToStandardError("penalty: \(message)\n") }

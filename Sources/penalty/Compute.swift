@@ -12,39 +12,19 @@ struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute every row of a CSV or JSON Lines file; write one result row per input row.",
         discussion: """
-            Input columns: id,regime,amount and the columns the regimes use (due, paid, excluded,
-            payments, rate, high_rate, contract_date, and custom's terms), in any order; see
+            Input columns: id,regime,amount and the columns the regimes use (due, paid, excluded, \
+            payments, rate, high_rate, contract_date, and custom's terms), in any order; see \
             docs/file-format.md. Dates may be ISO, YYYY/M/D or era dates (令和4年3月25日, R4.3.25).
 
-            A bad row becomes an output row with status=error and a message on stderr naming its
-            line; the batch goes on. Exit status: 0 all rows computed, 1 some rows rejected, 2 the
+            A bad row becomes an output row with status=error and a message on stderr naming its \
+            line; the batch goes on. Exit status: 0 all rows computed, 1 some rows rejected, 2 the \
             run could not be done (unreadable file, missing column, bad --rates file).
             """)
 
-    @Argument(help: "The input file, or - for standard input.")
-    var file: String
-
-    @Option(name: .shortAndLong, help: "Write the results to this file, atomically (complete or not at all), instead of stdout.")
-    var output: String?
-
-    @Option(help: "Output format: csv or jsonl.")
-    var format: String = "csv"
-
-    @Option(name: .customLong("input-format"), help: "Input format: csv or jsonl (default: jsonl for .jsonl/.ndjson files, else csv).")
-    var inputFormat: String?
-
-    @Option(help: "Input encoding: utf-8, or shift_jis (also cp932, sjis) for Windows/Japanese exports.")
-    var encoding: String = "utf-8"
+    @OptionGroup var files: RowFileOptions
 
     @Flag(help: "Add the full breakdown: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
-
-    @Flag(
-        name: .customLong("keep-formulas"),
-        help:
-            "Write CSV fields that begin with =, +, -, @ as they are, for a program reading the results (by default they get a leading ' so that a spreadsheet shows them as text, not as a formula)."
-    )
-    var keepFormulas = false
 
     @OptionGroup var rates: RatesOption
 
@@ -65,35 +45,20 @@ struct Compute: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         var options = Batch.Options()
-        guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be csv or jsonl, not '\(format)'") }
-        guard let textEncoding = TextEncoding(name: encoding) else {
-            throw ValidationError("--encoding must be utf-8 or shift_jis (cp932, sjis), not '\(encoding)'")
-        }
+        let (outputFormat, textEncoding, readsJSONLines) = try files.formats()
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256, not \(jobs)") }
-        let lowered = file.lowercased()
-        let readsJSONLines: Bool
-        switch inputFormat {
-        case nil: readsJSONLines = lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson")
-        case "csv"?: readsJSONLines = false
-        case "jsonl"?: readsJSONLines = true
-        case let other?: throw ValidationError("--input-format must be csv or jsonl, not '\(other)'")
-        }
+        let file = files.file
         options.format = outputFormat
         options.explain = explain
         options.jobs = jobs
-        options.guardsFormulas = !keepFormulas
+        options.guardsFormulas = !files.keepFormulas
         do { options.catalog = try rates.catalog() } catch {
             fail("--rates \(rates.rates ?? ""): \(error.reason)")
         }
 
-        var descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno))); check the path and permissions") }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { fail("cannot read '\(file)': \(String(cString: strerror(errno)))") }
-        if (status.st_mode & S_IFMT) == S_IFDIR { fail("'\(file)' is a directory; give a CSV or JSON Lines file") }
         // The input as a file (also standard input redirected from one: `< rows.csv`), so that
         // `-o` naming it is refused.
-        let input = (status.st_mode & S_IFMT) == S_IFREG ? (device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) : nil
+        var (descriptor, status, input) = files.openInput(fail: fail)
         var size: Int? = nil
         let origin = lseek(descriptor, 0, SEEK_CUR)
         if input != nil && origin >= 0 {
@@ -130,7 +95,7 @@ struct Compute: ParsableCommand {
         }
 
         let sink: OutputSink
-        do { sink = try OutputSink(path: output, input: input) } catch { fail(error.message) }
+        do { sink = try OutputSink(path: files.output, input: input) } catch { fail(error.message) }
         let progress = Progress(totalBytes: size, quiet: quiet)
         let summary: Batch.Summary
         do {

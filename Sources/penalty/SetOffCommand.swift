@@ -7,7 +7,7 @@ struct SetOffCommand: ParsableCommand {
         commandName: "set-off",
         abstract: "第22条第2項: damages and their interest deducted from the unpaid contract price; the shortfall, and the price left to pay.",
         discussion: """
-            The interest (第22条第1項) runs from the day after the designated period's end through
+            The interest (第22条第1項) runs from the day after the designated period's end through \
             the day the price is paid, the day the set-off takes effect.
 
             Example: penalty set-off --damages 1,000,000 --due 2022-05-31 --paid 2022-07-15 --unpaid-price 900,000

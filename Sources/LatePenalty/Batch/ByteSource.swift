@@ -86,6 +86,16 @@ final class ByteSource {
         return keep
     }
 
+    /// Reads until `limit` bytes from `position` are held or the input ends (`position` follows
+    /// the buffer as consumed bytes are dropped). Returns the bytes held from `position`, the
+    /// first `limit` of them (`region`), and whether that region runs to the end of the input.
+    func hold(_ limit: Int, from position: inout Int) throws(Batch.FileError) -> (available: Int, region: Int, reachesEnd: Bool) {
+        while buffer.count - position < limit && !atEnd { position -= try fill(keepingFrom: position) }
+        let available = buffer.count - position
+        let region = min(available, limit)
+        return (available, region, atEnd && region == available)
+    }
+
     /// Bytes read from the descriptor so far.
     var bytesRead: Int { offset + buffer.count }
 }

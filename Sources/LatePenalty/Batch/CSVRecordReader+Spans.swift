@@ -78,14 +78,8 @@ extension CSVRecordReader {
     /// line break or at the end of the input, before any quote); 0 when the next row must be
     /// read by ``next()``; nil at the end of the input.
     private mutating func nextPlainCut(maxBytes: Int) throws(Batch.FileError) -> Int? {
-        let limit = max(1, min(maxBytes, maxRecordBytes))
-        while source.buffer.count - position < limit && !source.atEnd {
-            position -= try source.fill(keepingFrom: position)
-        }
-        let available = source.buffer.count - position
+        let (available, region, reachesEnd) = try source.hold(max(1, min(maxBytes, maxRecordBytes)), from: &position)
         if available == 0 { return nil }
-        let region = min(available, limit)
-        let reachesEnd = source.atEnd && region == available
         let start = position
         return source.buffer.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress! + start)

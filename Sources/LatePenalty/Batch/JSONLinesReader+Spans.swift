@@ -7,16 +7,11 @@ extension JSONLinesReader: SpanReader {
     /// longer than a span go through ``next()``.
     mutating func nextSpan(maxBytes: Int) throws(Batch.FileError) -> InputSpan? {
         if line == 0 { return try next().map(InputSpan.record) }
-        let limit = max(1, min(maxBytes, maxRecordBytes))
-        while source.buffer.count - position < limit && !source.atEnd {
-            position -= try source.fill(keepingFrom: position)
-        }
-        let available = source.buffer.count - position
+        let (available, region, reachesEnd) = try source.hold(max(1, min(maxBytes, maxRecordBytes)), from: &position)
         if available == 0 { return nil }
-        let region = min(available, limit)
         let start = position
         let cut =
-            source.atEnd && region == available
+            reachesEnd
             ? region
             : source.buffer.withUnsafeBufferPointer { PlainRows.lastRowEnd($0, from: start, within: region, available: available) }
         guard cut > 0 else { return try next().map(InputSpan.record) }

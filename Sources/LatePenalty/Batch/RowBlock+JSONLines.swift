@@ -26,25 +26,8 @@ extension RowBlock {
                                 String(decoding: UnsafeBufferPointer(start: bytes + $0.key.0, count: $0.key.1 - $0.key.0), as: UTF8.self)
                             }, line: rowLine)
                     }
-                    if !plan.writesPlainCSV {
-                        if resultRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options) { continue }
-                    } else {
-                        var held: FastCharge? = nil
-                        switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options, held: &held) {
-                        case .written:
-                            continue
-                        case .holdBack:
-                            // Positions relative to the line, which is all the held row keeps.
-                            held?.id.0 -= lineStart; held?.id.1 -= lineStart
-                            held?.regimeField.0 -= lineStart; held?.regimeField.1 -= lineStart
-                            let first = plain.bytes.startIndex
-                            heldBack.append(
-                                (rows, output.count, .plain(bytes: plain.bytes[(first + lineStart)..<(first + lineEnd)], line: rowLine, charge: held)))
-                            rows += 1
-                            continue
-                        case .general:
-                            break
-                        }
+                    if plainRow(bytes, starts, ends, row: lineStart..<lineEnd, line: rowLine, in: plain, fast: fast, plan: plan, options: options) {
+                        continue
                     }
                     // Read again the general way: its unused fields are noted already.
                     let first = plain.bytes.startIndex

@@ -60,25 +60,10 @@ final class RowBlock: @unchecked Sendable {
                         let rowLine = line
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
-                        if plainText, fields == plan.names.count, let fast = plan.fast, !plan.writesPlainCSV {
-                            if resultRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options) { continue }
-                        } else if plainText, fields == plan.names.count, let fast = plan.fast {
-                            var held: FastCharge? = nil
-                            switch fastRow(bytes, starts, ends, line: rowLine, fast: fast, candidates: plan.candidates, options: options, held: &held) {
-                            case .written:
-                                continue
-                            case .holdBack:
-                                // Positions relative to the row, which is all the held row keeps.
-                                held?.id.0 -= rowStart; held?.id.1 -= rowStart
-                                held?.regimeField.0 -= rowStart; held?.regimeField.1 -= rowStart
-                                let first = plain.bytes.startIndex
-                                heldBack.append(
-                                    (rows, output.count, .plain(bytes: plain.bytes[(first + rowStart)..<(first + rowEnd)], line: rowLine, charge: held)))
-                                rows += 1
-                                continue
-                            case .general:
-                                break
-                            }
+                        if plainText, fields == plan.names.count, let fast = plan.fast,
+                            plainRow(bytes, starts, ends, row: rowStart..<rowEnd, line: rowLine, in: plain, fast: fast, plan: plan, options: options)
+                        {
+                            continue
                         }
                         let first = plain.bytes.startIndex
                         let fieldBytes = plain.bytes[(first + rowStart)..<(first + rowEnd)].split(separator: 0x2C, omittingEmptySubsequences: false)
@@ -88,6 +73,33 @@ final class RowBlock: @unchecked Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Computes a row whose values are in `starts`/`ends` by the fast path, or holds it back
+    /// when its id may repeat; false when it goes the general way. `row` is where the row is in
+    /// `bytes`, the span's bytes.
+    func plainRow(
+        _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, row: Range<Int>, line: Int,
+        in plain: PlainRows, fast: RowPlan.FastColumns, plan: RowPlan, options: Batch.Options
+    ) -> Bool {
+        guard plan.writesPlainCSV else {
+            return resultRow(bytes, starts, ends, line: line, fast: fast, candidates: plan.candidates, options: options)
+        }
+        var held: FastCharge? = nil
+        switch fastRow(bytes, starts, ends, line: line, fast: fast, candidates: plan.candidates, options: options, held: &held) {
+        case .written:
+            return true
+        case .holdBack:
+            // Positions relative to the row, which is all the held row keeps.
+            held?.id.0 -= row.lowerBound; held?.id.1 -= row.lowerBound
+            held?.regimeField.0 -= row.lowerBound; held?.regimeField.1 -= row.lowerBound
+            let first = plain.bytes.startIndex
+            heldBack.append((rows, output.count, .plain(bytes: plain.bytes[(first + row.lowerBound)..<(first + row.upperBound)], line: line, charge: held)))
+            rows += 1
+            return true
+        case .general:
+            return false
         }
     }
 
