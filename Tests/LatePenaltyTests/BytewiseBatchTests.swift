@@ -15,7 +15,7 @@ struct BytewiseBatchTests {
         ["regime", "id", "paid", "due", "amount"],
         ["id", "regime", "amount", "due", "paid", "excluded", "payments", "rate", "note"],
         ["id", "regime", "amount", "due", "paid", "excluded", "excluded"],
-        ["id", "regime", "amount", "due", "paid", "excluded", "contract_date", "roll_due", "high_rate", "invoice_received"],
+        ["id", "regime", "amount", "due", "paid", "excluded", "contract_date", "roll_due", "high_rate", "invoice_received", "unpaid_price"],
         [
             "id", "regime", "amount", "due", "paid", "rate", "high_rate", "low_months", "basis", "base_unit", "segments", "result_unit",
             "result_minimum", "allocation", "payments", "excluded",
@@ -60,7 +60,7 @@ struct BytewiseBatchTests {
             return random.pick([
                 "contract-late-completion", "contract-late-payment", "contract-late-completion", "contract-late-payment",
                 "contract-damages-interest", "contract-termination-penalty", "civil-statutory", "nonsense", "",
-                "local-tax-arrears", "national-tax-arrears", "payment-delay-act", "custom", "civil-statutory", "contract-consumption-tax",
+                "local-tax-arrears", "national-tax-arrears", "payment-delay-act", "custom", "civil-statutory", "contract-consumption-tax", "contract-set-off",
             ])
         case "amount": return amount(&random)
         case "due", "paid": return date(&random)
@@ -82,6 +82,7 @@ struct BytewiseBatchTests {
         case "result_minimum": return random.below(4) == 0 ? random.pick(["1000", "100"]) : ""
         case "allocation": return random.below(4) == 0 ? random.pick(["interest-first", "principal-first", "x"]) : ""
         case "contract_date", "invoice_received": return random.below(6) == 0 ? date(&random) : ""
+        case "unpaid_price": return random.below(3) == 0 ? amount(&random) : ""
         case "roll_due": return random.pick(["", "", "", "government", "bank", "nonsense"])
         default: return random.pick(["", "x", "メモ"])
         }

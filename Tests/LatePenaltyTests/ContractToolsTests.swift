@@ -56,16 +56,21 @@ struct ContractToolsTests {
     @Test func aSpreadsheetOfContractsInOneRun() throws {
         let r = try runBatch(
             """
-            id,regime,amount,due,paid,invoice_received
-            T,contract-consumption-tax,"11,000,000",,,
-            L,contract-late-payment,1000000,,2022-05-31,2022-04-01
-            P,contract-late-completion,1000000,2022-03-25,2022-04-30,
-            X,contract-consumption-tax,1000,2022-03-25,,
+            id,regime,amount,due,paid,invoice_received,unpaid_price
+            T,contract-consumption-tax,"11,000,000",,,,
+            L,contract-late-payment,1000000,,2022-05-31,2022-04-01,
+            P,contract-late-completion,1000000,2022-03-25,2022-04-30,,
+            X,contract-consumption-tax,1000,2022-03-25,,,
+            S,contract-set-off,1000000,2022-05-31,2022-07-15,,900000
+            U,contract-set-off,1000000,2022-05-31,2022-07-15,,
 
             """)
         #expect(r.rows[1] == "T,contract-consumption-tax,ok,1000000,0,0,")
         #expect(r.rows[2] == "L,contract-late-payment,ok,2054,30,0,")
         #expect(r.rows[3].hasPrefix("P,contract-late-completion,ok,"))
         #expect(r.rows[4].contains("due: is not used by contract-consumption-tax"))
+        // The set-off's result is the amount deducted from the price; 45 days of interest.
+        #expect(r.rows[5] == "S,contract-set-off,ok,900000,45,0,")
+        #expect(r.rows[6].contains("unpaid_price: is empty"))
     }
 }

@@ -13,6 +13,9 @@ public struct ContractCase: Sendable {
     /// For `contract-late-payment`: the day a proper invoice was received, when the payment
     /// deadline (`due`) is to be found from it by 第4条 (``PaymentDeadline``).
     public var invoiceReceived: CivilDate?
+    /// For `contract-set-off`: the contract price still unpaid, from which the damages and their
+    /// interest are deducted.
+    public var unpaidPrice: Yen?
 
     public init(
         regime: ContractRegime, amount: Yen, due: CivilDate? = nil, paid: CivilDate? = nil, excluded: ExcludedDays = .none,
@@ -49,6 +52,12 @@ public struct ContractCase: Sendable {
         payments = try fields.payments()
         rate = try fields.optionalRate("rate")
         rollDue = try fields.rollDue()
+        if regime == .setOff {
+            guard let price = try fields.optionalYen("unpaid_price") else {
+                throw InputError(field: "unpaid_price", reason: "is empty; contract-set-off needs the contract price still unpaid")
+            }
+            unpaidPrice = price
+        }
     }
 
     /// Reads a case from text fields; `fields["regime"]` names a seed-contract regime.
@@ -92,6 +101,35 @@ public struct ContractCase: Sendable {
             return try AntitrustDamages(contractAmount: amount).compute().damages
         case .consumptionTax:
             return try ConsumptionTax(taxInclusiveAmount: amount).compute()
+        case .setOff:
+            return try setOff()
         }
+    }
+}
+
+extension ContractCase {
+    /// 第22条第2項 as a row: the amount deducted from the price, with one explanation holding the
+    /// interest's computation (第1項) and then the set-off's steps.
+    func setOff() throws(InputError) -> ChargeResult {
+        guard let due else { throw InputError(field: "due", reason: "is empty; contract-set-off needs the designated period's last day") }
+        guard let paid else { throw InputError(field: "paid", reason: "is empty; contract-set-off needs the day the price is paid") }
+        guard let unpaidPrice else { throw InputError(field: "unpaid_price", reason: "is empty; contract-set-off needs the contract price still unpaid") }
+        var terms = DamagesInterest.defaultTerms
+        if let rate { terms.setFixedRate(rate) }
+        var interest = DamagesInterest(damages: amount, designatedPeriodEnd: due, paymentDate: paid, payments: payments, terms: terms)
+        interest.rollDue = rollDue
+        let result = try SetOff(damagesInterest: interest, unpaidPrice: unpaidPrice).compute()
+        let charge = result.interest.explanation
+        var explanation = result.explanation
+        explanation.inputs.insert(contentsOf: charge.inputs.filter { $0.key != "damages" }, at: 1)
+        (explanation.window, explanation.basis) = (charge.window, charge.basis)
+        (explanation.countedDays, explanation.excludedDays, explanation.excludedRuns) = (charge.countedDays, charge.excludedDays, charge.excludedRuns)
+        (explanation.bases, explanation.segments) = (charge.bases, charge.segments)
+        explanation.steps = charge.steps + explanation.steps
+        explanation.minimum = charge.minimum
+        explanation.notes = charge.notes + explanation.notes
+        return ChargeResult(
+            status: .ok, amount: result.deducted, exactAmount: result.deducted.exact, countedDays: result.interest.countedDays,
+            excludedDays: result.interest.excludedDays, explanation: explanation)
     }
 }

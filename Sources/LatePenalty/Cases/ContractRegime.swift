@@ -17,6 +17,11 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
     /// 第1条第4号: `amount` = contract amount, tax included; the consumption tax within it
     /// (10/110).
     case consumptionTax = "contract-consumption-tax"
+    /// 第22条第2項: `amount` = 賠償金等, `due` = last day of the designated period, `paid` = the
+    /// day the contract price is paid, `unpaid_price` = the price still unpaid; the result is
+    /// the amount deducted from the price (控除額), the explanation gives the shortfall and the
+    /// price left to pay.
+    case setOff = "contract-set-off"
 
     public var name: String { rawValue }
 
@@ -28,13 +33,14 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
         case .terminationPenalty: return TerminationPenalty.rule.title
         case .antitrustDamages: return AntitrustDamages.rule.title
         case .consumptionTax: return ConsumptionTax.rule.title
+        case .setOff: return SetOff.rule.title
         }
     }
 
     /// Whether the regime counts days and so needs `due` and `paid`.
     public var countsDays: Bool {
         switch self {
-        case .lateCompletion, .latePayment, .damagesInterest: return true
+        case .lateCompletion, .latePayment, .damagesInterest, .setOff: return true
         case .terminationPenalty, .antitrustDamages, .consumptionTax: return false
         }
     }
@@ -45,6 +51,7 @@ public enum ContractRegime: String, Sendable, CaseIterable, Regime {
         case .latePayment: return ["amount", "due", "paid", "excluded", "payments", "rate", "roll_due", "invoice_received"]
         case .damagesInterest: return ["amount", "due", "paid", "payments", "rate", "roll_due"]
         case .terminationPenalty, .antitrustDamages, .consumptionTax: return ["amount"]
+        case .setOff: return ["amount", "due", "paid", "payments", "rate", "roll_due", "unpaid_price"]
         }
     }
 

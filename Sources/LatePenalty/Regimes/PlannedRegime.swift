@@ -39,11 +39,11 @@ extension ContractRegime: PlannedRegime {
         case .lateCompletion: return ContractRegime.lateCompletionPlan
         case .latePayment: return ContractRegime.latePaymentPlan
         case .damagesInterest: return ContractRegime.damagesInterestPlan
-        case .terminationPenalty, .antitrustDamages, .consumptionTax: return nil
+        case .terminationPenalty, .antitrustDamages, .consumptionTax, .setOff: return nil
         }
     }
 
-    var rowTermFields: [String] { countsDays ? ["rate"] : [] }
+    var rowTermFields: [String] { plainRowPlan != nil ? ["rate"] : [] }
 
     /// The clause's terms at the row's rate, as `ContractCase.compute` sets it.
     func rowTerms(_ fields: CaseFields) throws(InputError) -> AccrualTerms {
@@ -52,7 +52,7 @@ extension ContractRegime: PlannedRegime {
         case .lateCompletion: terms = LateCompletionPenalty.defaultTerms
         case .latePayment: terms = LatePaymentInterest.defaultTerms
         case .damagesInterest: terms = DamagesInterest.defaultTerms
-        case .terminationPenalty, .antitrustDamages, .consumptionTax:
+        case .terminationPenalty, .antitrustDamages, .consumptionTax, .setOff:
             throw InputError(field: nil, reason: "\(rawValue) is not a charge by the day")
         }
         if let rate = try fields.optionalRate("rate") { terms.setFixedRate(rate) }
@@ -77,7 +77,7 @@ extension ContractRegime: PlannedRegime {
                 damages: delay.principal, designatedPeriodEnd: delay.due, paymentDate: delay.end, payments: delay.payments, terms: plan.terms)
             interest.rollDue = delay.rollDue
             return try interest.compute(plan: plan)
-        case .terminationPenalty, .antitrustDamages, .consumptionTax:
+        case .terminationPenalty, .antitrustDamages, .consumptionTax, .setOff:
             throw InputError(field: nil, reason: "\(rawValue) is not a charge by the day")
         }
     }
