@@ -9,13 +9,24 @@ enum JSONRowScan {
     /// The columns a line's keys are looked up in (a batch's column names).
     struct Columns: Sendable {
         let names: [[UInt8]]
+        /// The columns by the length of their name (names longer than 31 bytes are not looked
+        /// up: no field a regime reads has one), so that a key is compared with a few names.
+        private let byLength: [[Int]]
 
-        init(_ names: [String]) { self.names = names.map { Array($0.utf8) } }
+        init(_ names: [String]) {
+            self.names = names.map { Array($0.utf8) }
+            var table = [[Int]](repeating: [], count: 32)
+            for (index, name) in self.names.enumerated() where name.count < 32 { table[name.count].append(index) }
+            byLength = table
+        }
 
         /// The column named by the key at `start..<end`, or nil.
         @inline(__always)
         func index(of bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
-            names.firstIndex { ByteFields.equals(bytes, start, end, $0) }
+            let length = end - start
+            guard length < 32 else { return nil }
+            for index in byLength[length] where ByteFields.equals(bytes, start, end, names[index]) { return index }
+            return nil
         }
     }
 
