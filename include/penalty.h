@@ -35,6 +35,7 @@ extern "C" {
 /* Result status (*status when PENALTY_OK). */
 #define PENALTY_STATUS_OK     0  /* the amount is due (it may be 0 when there was no delay) */
 #define PENALTY_STATUS_WAIVED 1  /* a minimum rule turned a positive charge into 0 */
+#define PENALTY_STATUS_QUOTE  2  /* (minor 1) computed for the field "as_of" as the payment day: a quote */
 
 /* Batch formats. */
 #define PENALTY_FORMAT_CSV    0
@@ -47,7 +48,7 @@ typedef struct penalty_context penalty_context;
 int penalty_api_version(void);
 
 /* The minor version within the major one: 1 added penalty_agreement, penalty_agreements,
- * penalty_deadline, penalty_tax and penalty_set_off. A library whose minor version is lower than
+ * penalty_deadline, penalty_tax, penalty_set_off, and quotes ("as_of" in penalty_compute). A library whose minor version is lower than
  * PENALTY_API_MINOR_VERSION lacks the functions added since. */
 int penalty_api_minor_version(void);
 
@@ -64,7 +65,9 @@ void penalty_context_free(penalty_context *context);
 /*
  * Computes one case. context may be NULL for the bundled regimes. names[i] = values[i] are the
  * fields of a `penalty compute` row ("regime", "amount", "due", "paid", "excluded", "payments",
- * "rate", …; docs/file-format.md), UTF-8, each NUL-terminated.
+ * "rate", …; docs/file-format.md), UTF-8, each NUL-terminated. Since minor version 1 the field
+ * "as_of" asks for a quote: a row without "paid" is computed as if paid on that day, *status is
+ * PENALTY_STATUS_QUOTE and the explanation says until when the amount holds.
  * On PENALTY_OK: *status, *amount (whole yen as a decimal string, any size), *counted_days and
  * *explanation_json (the full breakdown) are set. On PENALTY_INPUT_ERROR: *error_message is set
  * ("paid: '2021-02-29' does not exist: …"), the other outputs are NULL / 0.

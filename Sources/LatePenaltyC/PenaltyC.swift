@@ -105,9 +105,17 @@ public func penaltyCompute(
         }
         fields[String(cString: name)] = String(cString: value)
     }
+    // "as_of" is not a row's field: it asks for a quote when the row gives no "paid" day.
+    var asOf: CivilDate? = nil
+    if let text = fields.removeValue(forKey: "as_of") {
+        do { asOf = try CivilDate.parse(text, field: "as_of") } catch {
+            give(error.description, to: errorMessage)
+            return penaltyInputError
+        }
+    }
     do {
-        let result = try catalog(context).compute(fields)
-        status.pointee = result.status == .waived ? 1 : 0
+        let result = try catalog(context).compute(fields, asOf: asOf)
+        status.pointee = result.quote != nil ? 2 : result.status == .waived ? 1 : 0
         give(result.amount.value.description, to: amount)
         countedDays?.pointee = Int64(result.countedDays)
         give(result.explanation.json, to: explanationJSON)

@@ -26,6 +26,13 @@ struct Compute: ParsableCommand {
     @Flag(help: "Add the full breakdown: a JSON column in CSV, a nested object in JSON Lines.")
     var explain = false
 
+    @Option(
+        name: .customLong("as-of"),
+        help:
+            "Rows that give no paid day are computed as if paid on this day and written as quotes (status quote), with the last day the amount holds: for 納付書 and 督促状."
+    )
+    var asOf: String?
+
     @OptionGroup var rates: RatesOption
 
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 256; the output keeps the input order.")
@@ -52,6 +59,9 @@ struct Compute: ParsableCommand {
         options.explain = explain
         options.jobs = jobs
         options.guardsFormulas = !files.keepFormulas
+        if let asOf {
+            do { options.asOf = try CivilDate.parse(asOf, field: "as_of") } catch { throw ValidationError(error.description) }
+        }
         do { options.catalog = try rates.catalog() } catch {
             fail("--rates \(rates.rates ?? ""): \(error.reason)")
         }
@@ -115,7 +125,8 @@ struct Compute: ParsableCommand {
         progress.finish()
         do { try sink.commit() } catch { fail(error.message) }
         if !quiet {
-            var lines = ["rows read \(summary.read), computed \(summary.computed) (waived \(summary.waived)), rejected \(summary.rejected)"]
+            let quoted = summary.quoted > 0 ? ", quoted \(summary.quoted)" : ""
+            var lines = ["rows read \(summary.read), computed \(summary.computed) (waived \(summary.waived)\(quoted)), rejected \(summary.rejected)"]
             for (regime, total) in summary.totalByRegime.sorted(by: { $0.key < $1.key }) { lines.append("  total \(regime): \(total)") }
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000

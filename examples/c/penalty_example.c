@@ -131,6 +131,12 @@ int main(void) {
               strstr(json, "\"deducted\":\"900000\",\"shortfall\":\"103082\",\"remainder_to_pay\":\"0\""));
         penalty_free(json); json = NULL;
         check("null result", penalty_tax("1", NULL, &message) == PENALTY_ARGUMENT_ERROR);
+        const char *qn[] = {"regime", "amount", "due", "as_of"};
+        const char *qv[] = {"contract-damages-interest", "3,000,000", "2026-08-31", "2026-11-30"};
+        int status = -1; char *amount = NULL;
+        check("quote", penalty_compute(NULL, qn, qv, 4, &status, &amount, NULL, &json, &message) == PENALTY_OK &&
+              status == PENALTY_STATUS_QUOTE && strcmp(amount, "18698") == 0 && strstr(json, "Quote"));
+        penalty_free(amount); penalty_free(json); json = NULL;
         penalty_free(message);
     }
     {   /* A bad rate file. */

@@ -19,4 +19,16 @@ public struct ChargeResult: Sendable {
     /// Days of the window that were excluded.
     public let excludedDays: Int
     public let explanation: Explanation
+    /// Set when the charge was computed for a payment day that has not come (a quote for a
+    /// 納付書 or 督促状, ``RegimeCatalog/compute(_:asOf:)``).
+    public var quote: Quote? = nil
+
+    /// A charge computed as if paid on a day asked about: what to print on a payment slip.
+    public struct Quote: Sendable, Hashable {
+        /// The payment day the charge was computed for.
+        public let paidOn: CivilDate
+        /// The last payment day for which the amount is the same (at most a year after
+        /// ``paidOn``; later days are not searched).
+        public let holdsThrough: CivilDate
+    }
 }

@@ -27,6 +27,10 @@ public enum Batch {
         /// The ids that may repeat, from a first pass (``DuplicateIdScreen``); only these are
         /// remembered. Without it every id is remembered, and memory grows with the row count.
         public var duplicateCandidates: Set<Int>? = nil
+        /// When set, a row of a regime that counts to a payment day but gives no `paid` is
+        /// computed as if paid on this day and written as a quote (status `quote`), with the last
+        /// day the amount holds (``RegimeCatalog/compute(_:asOf:)``).
+        public var asOf: CivilDate? = nil
 
         public init() {}
     }
@@ -37,7 +41,9 @@ public enum Batch {
         public var computed = 0
         public var waived = 0
         public var rejected = 0
-        /// The sum of the amounts computed, by regime name.
+        /// Rows computed as quotes for the day asked (counted among `computed` too).
+        public var quoted = 0
+        /// The sum of the amounts computed (quotes included), by regime name.
         public var totalByRegime: [String: Yen] = [:]
 
         /// Counts one row's outcome; returns the diagnostic to report if it was rejected.
@@ -50,6 +56,7 @@ public enum Batch {
             }
             computed += 1
             if result.status == .waived { waived += 1 }
+            if result.quote != nil { quoted += 1 }
             addTotal(result.amount, for: outcome.regime)
             return nil
         }
@@ -63,6 +70,7 @@ public enum Batch {
         mutating func add(_ other: Summary) {
             read += other.read
             computed += other.computed
+            quoted += other.quoted
             waived += other.waived
             rejected += other.rejected
             for (regime, total) in other.totalByRegime { addTotal(total, for: regime) }
@@ -248,7 +256,7 @@ public enum Batch {
         let regime = record.fields["regime"] ?? ""
         do throws(InputError) {
             if let error = record.error { throw error }
-            let result = try options.catalog.compute(record.fields)
+            let result = try options.catalog.compute(record.fields, asOf: options.asOf)
             return Outcome(
                 line: record.line, id: id, regime: regime, result: result, error: nil,
                 bytes: options.format.line(

@@ -13,13 +13,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// A result's status as written: `ok`, `waived`, or `quote` for a charge computed for the day
+    /// asked (its amount may be 0 under a minimum rule).
+    static func status(_ result: ChargeResult) -> String { result.quote != nil ? "quote" : result.status.rawValue }
+
     /// One output line for a row, as UTF-8 bytes.
     func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> [UInt8] {
         switch self {
         case .csv:
             var fields = [id, regime, String(line)]
             if let result {
-                fields += [result.status.rawValue, result.amount.value.description, String(result.countedDays), String(result.excludedDays), ""]
+                fields += [OutputFormat.status(result), result.amount.value.description, String(result.countedDays), String(result.excludedDays), ""]
             } else {
                 fields += ["error", "", "", "", error?.description ?? ""]
             }
@@ -36,7 +40,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 json.integer(line)
                 json.key("status")
                 if let result {
-                    json.string(result.status.rawValue)
+                    json.string(OutputFormat.status(result))
                     json.key("amount")
                     json.digits(result.amount.value)
                     json.key("counted_days")
@@ -45,6 +49,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                     json.integer(result.excludedDays)
                     json.key("error")
                     json.null()
+                    if let quote = result.quote {
+                        json.key("quote_holds_through")
+                        json.string(quote.holdsThrough.iso8601)
+                    }
                 } else {
                     json.string("error")
                     for name: StaticString in ["amount", "counted_days", "excluded_days"] {

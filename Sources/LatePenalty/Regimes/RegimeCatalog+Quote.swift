@@ -1,0 +1,54 @@
+extension RegimeCatalog {
+    /// The longest a quote is searched for: a year of payment days after the day asked.
+    public static let quoteSearchDays = 366
+
+    /// Computes `fields`; when the row has no `paid` day and `asOf` is given, computes it as if
+    /// paid on `asOf` and marks it as a quote (``ChargeResult/quote``), with the last payment day
+    /// for which the amount stays the same, so that a 納付書 or 督促状 can say until when it holds.
+    ///
+    /// A charge never falls as the payment day moves later (no payment is made after the day
+    /// asked, and every rate is 0 or more), so that last day is found by halving the interval
+    /// of a year after `asOf`: about ten computations.
+    public func compute(_ fields: [String: String], asOf: CivilDate?) throws(InputError) -> ChargeResult {
+        let name = fields["regime"] ?? ""
+        guard let asOf, (fields["paid"] ?? "").trimmingSpaces.isEmpty, let regime = regime(named: name), regime.fields.contains("paid") else {
+            return try compute(fields)
+        }
+        var quoted = fields
+        func amount(paidOn day: CivilDate) -> Yen? {
+            quoted["paid"] = day.iso8601
+            return try? compute(quoted).amount
+        }
+        quoted["paid"] = asOf.iso8601
+        var result = try compute(quoted)
+        // Invariant: paying on `low` gives the amount; on `high` (if it is not the last day
+        // searched) something else.
+        var low = asOf
+        var high = min(asOf.adding(days: RegimeCatalog.quoteSearchDays) ?? Accrual.latestDayCounted, Accrual.latestDayCounted)
+        if high > low, amount(paidOn: high) != result.amount {
+            while low.dayNumber + 1 < high.dayNumber {
+                let middle = CivilDate(dayNumber: (low.dayNumber + high.dayNumber) / 2)
+                if amount(paidOn: middle) == result.amount { low = middle } else { high = middle }
+            }
+        } else {
+            low = high
+        }
+        var explanation = result.explanation
+        var note = "Quote (見込額): computed as if paid on \(asOf), the day asked; the amount holds if paid by \(low)"
+        if low >= high {
+            note += " (searched to \(low))"
+        } else if low < Accrual.latestDayCounted {
+            quoted["paid"] = low.nextDay.iso8601
+            do throws(InputError) {
+                note += "; paid on \(low.nextDay) it is \(try compute(quoted).amount)"
+            } catch {
+                note += "; a later payment cannot be quoted yet (\(error))"
+            }
+        }
+        explanation.notes.append(note + ".")
+        result = ChargeResult(
+            status: result.status, amount: result.amount, exactAmount: result.exactAmount, countedDays: result.countedDays,
+            excludedDays: result.excludedDays, explanation: explanation, quote: ChargeResult.Quote(paidOn: asOf, holdsThrough: low))
+        return result
+    }
+}
