@@ -131,6 +131,7 @@ int main(void) {
               strstr(json, "\"deducted\":\"900000\",\"shortfall\":\"103082\",\"remainder_to_pay\":\"0\""));
         penalty_free(json); json = NULL;
         check("null result", penalty_tax("1", NULL, &message) == PENALTY_ARGUMENT_ERROR);
+        penalty_free(message); message = NULL;
         const char *qn[] = {"regime", "amount", "due", "as_of"};
         const char *qv[] = {"contract-damages-interest", "3,000,000", "2026-08-31", "2026-11-30"};
         int status = -1; char *amount = NULL;
