@@ -89,8 +89,9 @@ public enum Batch {
     /// then.
     ///
     /// The record-at-a-time batch: every row becomes an ``InputRecord`` and is computed by its
-    /// regime. It is the reference that ``runCSV(_:options:output:diagnostics:progress:)``, much
-    /// faster on CSV, is tested against; JSON Lines input runs here.
+    /// regime. It is the reference that the byte-level batches,
+    /// ``runCSV(_:options:output:diagnostics:progress:)`` and
+    /// ``runJSONLines(_:options:output:diagnostics:progress:)``, much faster, are tested against.
     public static func run(
         _ reader: inout some RecordReader, options: Options = Options(),
         output: (String) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
