@@ -7,23 +7,6 @@ import LatePenalty
 import Glibc
 #endif
 
-/// The C strings of `names` and `values` as a dictionary, or a message naming the NULL one.
-func fields(_ names: UnsafePointer<UnsafePointer<CChar>?>?, _ values: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int) -> Result<
-    [String: String], InputError
-> {
-    guard count == 0 || (names != nil && values != nil) else {
-        return .failure(InputError(field: nil, reason: "names and values must not be NULL when field_count > 0"))
-    }
-    var result: [String: String] = [:]
-    for index in 0..<count {
-        guard let name = names![index], let value = values![index] else {
-            return .failure(InputError(field: nil, reason: "names[\(index)] and values[\(index)] must not be NULL"))
-        }
-        result[String(cString: name)] = String(cString: value)
-    }
-    return .success(result)
-}
-
 /// Runs `body` for an entry point that answers with one JSON object: NULL outputs are refused,
 /// a thrown input error becomes PENALTY_INPUT_ERROR with its message.
 func answer(
@@ -57,9 +40,13 @@ public func penaltyAgreement(
     _ asOf: UnsafePointer<CChar>?, _ resultJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
     _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-    answer(resultJSON, errorMessage) { () throws(InputError) -> String in
+    guard let given = fields(names, values, fieldCount, errorMessage) else {
+        give(nil, to: resultJSON)
+        return penaltyArgumentError
+    }
+    return answer(resultJSON, errorMessage) { () throws(InputError) -> String in
         let day = try CivilDate.parse(try required(asOf, "as_of"), field: "as_of")
-        let (agreement, terminateOn) = try AgreementBatch.agreement(from: try fields(names, values, fieldCount).get())
+        let (agreement, terminateOn) = try AgreementBatch.agreement(from: given)
         return agreement.report(asOf: day, terminationOn: terminateOn).json
     }
 }
@@ -147,12 +134,9 @@ public func penaltySetOff(
     _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
     answer(resultJSON, errorMessage) { () throws(InputError) -> String in
-        let interest = DamagesInterest(
-            damages: try Yen.parse(try required(damages, "damages"), field: "damages"),
-            designatedPeriodEnd: try CivilDate.parse(try required(due, "due"), field: "due"),
-            paymentDate: try CivilDate.parse(try required(paid, "paid"), field: "paid"),
-            payments: try Payment.parseList(payments.map { String(cString: $0) } ?? ""))
-        return try SetOff(damagesInterest: interest, unpaidPrice: try Yen.parse(try required(unpaidPrice, "unpaid_price"), field: "unpaid_price"))
-            .compute().json
+        try SetOff(
+            damages: try required(damages, "damages"), due: try required(due, "due"), paid: try required(paid, "paid"),
+            unpaidPrice: try required(unpaidPrice, "unpaid_price"), payments: payments.map { String(cString: $0) } ?? ""
+        ).compute().json
     }
 }

@@ -33,6 +33,27 @@ func give(_ text: String?, to target: UnsafeMutablePointer<UnsafeMutablePointer<
     target.pointee = text.flatMap { strdup($0) }
 }
 
+/// The C strings of `names` and `values` as a dictionary, or nil with the message naming the
+/// NULL pointer set (the caller returns PENALTY_ARGUMENT_ERROR).
+func fields(
+    _ names: UnsafePointer<UnsafePointer<CChar>?>?, _ values: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int,
+    _ errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> [String: String]? {
+    guard count == 0 || (names != nil && values != nil) else {
+        give("names and values must not be NULL when field_count > 0", to: errorMessage)
+        return nil
+    }
+    var result: [String: String] = [:]
+    for index in 0..<count {
+        guard let name = names![index], let value = values![index] else {
+            give("names[\(index)] and values[\(index)] must not be NULL", to: errorMessage)
+            return nil
+        }
+        result[String(cString: name)] = String(cString: value)
+    }
+    return result
+}
+
 @_cdecl("penalty_api_version")
 public func penaltyAPIVersion() -> Int32 { 1 }
 
@@ -93,18 +114,7 @@ public func penaltyCompute(
         give("status and amount must not be NULL", to: errorMessage)
         return penaltyArgumentError
     }
-    guard fieldCount == 0 || (names != nil && values != nil) else {
-        give("names and values must not be NULL when field_count > 0", to: errorMessage)
-        return penaltyArgumentError
-    }
-    var fields: [String: String] = [:]
-    for index in 0..<fieldCount {
-        guard let name = names![index], let value = values![index] else {
-            give("names[\(index)] and values[\(index)] must not be NULL", to: errorMessage)
-            return penaltyArgumentError
-        }
-        fields[String(cString: name)] = String(cString: value)
-    }
+    guard var fields = fields(names, values, fieldCount, errorMessage) else { return penaltyArgumentError }
     // "as_of" is not a row's field: it asks for a quote when the row gives no "paid" day.
     var asOf: CivilDate? = nil
     if let text = fields.removeValue(forKey: "as_of") {
