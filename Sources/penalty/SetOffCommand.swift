@@ -35,10 +35,7 @@ struct SetOffCommand: ParsableCommand {
         guard format == "text" || format == "json" else { throw ValidationError("--format must be text or json, not '\(format)'") }
         let result: SetOff.Result
         do {
-            let interest = DamagesInterest(
-                damages: try Yen.parse(damages, field: "damages"), designatedPeriodEnd: try CivilDate.parse(due, field: "due"),
-                paymentDate: try CivilDate.parse(paid, field: "paid"), payments: try LatePenalty.Payment.parseList(payments))
-            result = try SetOff(damagesInterest: interest, unpaidPrice: try Yen.parse(unpaidPrice, field: "unpaid_price")).compute()
+            result = try SetOff(damages: damages, due: due, paid: paid, unpaidPrice: unpaidPrice, payments: payments).compute()
         } catch { throw ValidationError(error.description) }
         if format == "json" {
             print(result.json)

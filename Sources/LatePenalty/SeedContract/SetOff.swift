@@ -57,3 +57,18 @@ public struct SetOff: Sendable {
             shortfall: shortfall, remainderToPay: remainder, explanation: explanation)
     }
 }
+
+extension SetOff {
+    /// A set-off read from text, as a command line, a C caller or a vector gives it: the
+    /// 賠償金等, the designated period's last day, the day the price is paid, the unpaid price
+    /// and any partial payments of the damages (`DATE:AMOUNT;…`). An error names the field;
+    /// `priceField` is the name the unpaid price goes by where it came from.
+    public init(
+        damages: String, due: String, paid: String, unpaidPrice: String, payments: String = "", priceField: String = "unpaid_price"
+    ) throws(InputError) {
+        let interest = DamagesInterest(
+            damages: try Yen.parse(damages, field: "damages"), designatedPeriodEnd: try CivilDate.parse(due, field: "due"),
+            paymentDate: try CivilDate.parse(paid, field: "paid"), payments: try Payment.parseList(payments))
+        self.init(damagesInterest: interest, unpaidPrice: try Yen.parse(unpaidPrice, field: priceField))
+    }
+}

@@ -285,11 +285,10 @@ extension VectorVerifier {
     static func checkSetOff(_ vector: TestVector) -> [String] {
         let inputs = vector.inputs, expected = vector.expected
         do throws(InputError) {
-            let interest = DamagesInterest(
-                damages: try Yen.parse(inputs["damages"] ?? "", field: "damages"), designatedPeriodEnd: try CivilDate.parse(inputs["due"] ?? "", field: "due"),
-                paymentDate: try CivilDate.parse(inputs["paid"] ?? "", field: "paid"), payments: try Payment.parseList(inputs["payments"] ?? ""))
-            let result = try SetOff(damagesInterest: interest, unpaidPrice: try Yen.parse(inputs["set_off_unpaid_price"] ?? "", field: "set_off_unpaid_price"))
-                .compute()
+            let result = try SetOff(
+                damages: inputs["damages"] ?? "", due: inputs["due"] ?? "", paid: inputs["paid"] ?? "", unpaidPrice: inputs["set_off_unpaid_price"] ?? "",
+                payments: inputs["payments"] ?? "", priceField: "set_off_unpaid_price"
+            ).compute()
             return compare([
                 ("interest", expected.interest, result.interest.amount.value.description), ("claim", expected.claim, result.claim.value.description),
                 ("deducted", expected.deducted, result.deducted.value.description), ("shortfall", expected.shortfall, result.shortfall.value.description),
