@@ -23,6 +23,23 @@ struct PlainRows: Sendable {
 }
 
 extension PlainRows {
+    /// Moves `index`, on a row's end, past its line break: LF, CRLF or a lone CR.
+    @inline(__always)
+    static func skipLineBreak(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int) {
+        if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+    }
+
+    /// The line at `index` without its line break, moving `index` to the next line (a JSON Lines
+    /// row is one line: no line break can be inside a JSON string).
+    @inline(__always)
+    static func nextLine(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int) -> Range<Int> {
+        let start = index
+        while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+        let lineEnd = index
+        skipLineBreak(bytes, &index, end: end)
+        return start..<lineEnd
+    }
+
     /// How many of the `within` bytes from `start` are whole rows: up to the last row end,
     /// searched from the end (rows are short), a LF or a CR whose next byte is known not to be
     /// LF (a CR-only file ends rows that way; cutting between CR and LF would count one line

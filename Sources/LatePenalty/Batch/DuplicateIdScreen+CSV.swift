@@ -63,7 +63,7 @@ extension DuplicateIdScreen {
                     index = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - bytes
                 }
                 while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
-                if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+                PlainRows.skipLineBreak(bytes, &index, end: end)
             }
         }
         loop: while true {

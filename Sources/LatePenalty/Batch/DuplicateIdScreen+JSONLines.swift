@@ -21,10 +21,8 @@ extension DuplicateIdScreen {
                 let end = buffer.count
                 var index = 0
                 while index < end {
-                    let lineStart = index
-                    while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
-                    let lineEnd = index
-                    if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+                    let span = PlainRows.nextLine(bytes, &index, end: end)
+                    let (lineStart, lineEnd) = (span.lowerBound, span.upperBound)
                     if JSONRowScan.split(bytes, lineStart, lineEnd, columns: columns, &starts, &ends, unknown: &unknown) {
                         let (start, stop) = ByteFields.trimmed(bytes, starts, ends)
                         guard stop > start else { continue }

@@ -13,10 +13,8 @@ extension RowBlock {
             let end = buffer.count
             var index = 0, line = plain.firstLine
             while index < end {
-                let lineStart = index
-                while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
-                let lineEnd = index
-                if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+                let span = PlainRows.nextLine(bytes, &index, end: end)
+                let (lineStart, lineEnd) = (span.lowerBound, span.upperBound)
                 let rowLine = line
                 line += 1
                 if let fast = plan.fast, JSONRowScan.split(bytes, lineStart, lineEnd, columns: columns, starts, ends, unknown: &unknown) {

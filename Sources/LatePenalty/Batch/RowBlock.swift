@@ -130,7 +130,7 @@ final class RowBlock: @unchecked Sendable {
         if fields < capacity { starts[fields] = fieldStart; ends[fields] = index }
         fields += 1
         let rowEnd = index
-        if index < end { index += bytes[index] == 0x0D && index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1 }
+        PlainRows.skipLineBreak(bytes, &index, end: end)
         return (fields, plainText, rowEnd)
     }
 
