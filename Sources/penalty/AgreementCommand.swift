@@ -46,12 +46,12 @@ struct AgreementCommand: ParsableCommand {
     func run() throws {
         guard format == "text" || format == "json" else { throw ValidationError("--format must be text or json, not '\(format)'") }
         do throws(InputError) {
-            let renewalTerm: CivilPeriod? = ["none", "no", "なし"].contains(renewal.lowercased()) ? nil : try CivilPeriod.parse(renewal, field: "renewal")
+            let renewalTerm = try AutoRenewingAgreement.renewalTerm(renewal)
             var agreement = try AutoRenewingAgreement.validated(
                 start: try CivilDate.parse(start, field: "start"), firstExpiry: try CivilDate.parse(firstExpiry, field: "first_expiry"),
                 renewalTerm: renewalTerm, notice: try CivilPeriod.parse(notice, field: "notice"))
             agreement.nonRenewalNotices = try nonRenewal.map { text throws(InputError) in try CivilDate.parse(text, field: "non_renewal") }
-            agreement.terminationNotices = try termination.map { text throws(InputError) in try AgreementCommand.terminationNotice(text) }
+            agreement.terminationNotices = try termination.map { text throws(InputError) in try AutoRenewingAgreement.TerminationNotice.parse(text) }
             let report = agreement.report(
                 asOf: try CivilDate.parse(asOf, field: "as_of"),
                 terminationOn: try terminateOn.map { text throws(InputError) in try CivilDate.parse(text, field: "terminate_on") })
@@ -59,13 +59,5 @@ struct AgreementCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-    }
-
-    /// `GIVEN` or `GIVEN:INTENDED`.
-    static func terminationNotice(_ text: String) throws(InputError) -> AutoRenewingAgreement.TerminationNotice {
-        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let given = try CivilDate.parse(parts[0], field: "termination")
-        let intended = parts.count > 1 ? try CivilDate.parse(parts[1], field: "termination") : nil
-        return .init(given: given, intendedDate: intended)
     }
 }

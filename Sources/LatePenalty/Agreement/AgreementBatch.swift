@@ -45,8 +45,7 @@ public enum AgreementBatch {
     public static func agreement(from values: [String: String]) throws(InputError) -> (agreement: AutoRenewingAgreement, terminateOn: CivilDate?) {
         let fields = CaseFields(values: values)
         let start = try fields.date("start", "the day the agreement was concluded")
-        let renewalText = fields.text("renewal") ?? "1y"
-        let renewal: CivilPeriod? = ["none", "no", "なし"].contains(renewalText.lowercased()) ? nil : try CivilPeriod.parse(renewalText, field: "renewal")
+        let renewal = try AutoRenewingAgreement.renewalTerm(fields.text("renewal") ?? "1y")
         var agreement = try AutoRenewingAgreement.validated(
             start: start, firstExpiry: try fields.date("first_expiry", "the last day of the first term"), renewalTerm: renewal,
             notice: try CivilPeriod.parse(fields.text("notice") ?? "1m", field: "notice"))
@@ -58,16 +57,14 @@ public enum AgreementBatch {
             return date
         }
         agreement.terminationNotices = try list(fields.text("termination")) { text throws(InputError) in
-            let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            let given = try CivilDate.parse(parts[0], field: "termination")
-            guard given >= start else {
-                throw InputError(field: "termination", reason: "\(given) is before the start \(start); a notice cannot precede the agreement")
+            let notice = try AutoRenewingAgreement.TerminationNotice.parse(text)
+            guard notice.given >= start else {
+                throw InputError(field: "termination", reason: "\(notice.given) is before the start \(start); a notice cannot precede the agreement")
             }
-            let intended = parts.count > 1 ? try CivilDate.parse(parts[1], field: "termination") : nil
-            if let intended, intended < given {
-                throw InputError(field: "termination", reason: "the intended last day \(intended) is before the notice \(given)")
+            if let intended = notice.intendedDate, intended < notice.given {
+                throw InputError(field: "termination", reason: "the intended last day \(intended) is before the notice \(notice.given)")
             }
-            return .init(given: given, intendedDate: intended)
+            return notice
         }
         return (agreement, try fields.optionalDate("terminate_on"))
     }

@@ -28,6 +28,13 @@ public struct AutoRenewingAgreement: Sendable {
             self.given = given
             self.intendedDate = intendedDate
         }
+
+        /// Reads `GIVEN` or `GIVEN:INTENDED` (dates in any accepted form); errors name `field`.
+        public static func parse(_ text: some StringProtocol, field: String = "termination") throws(InputError) -> TerminationNotice {
+            let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let given = try CivilDate.parse(parts[0], field: field)
+            return TerminationNotice(given: given, intendedDate: parts.count > 1 ? try CivilDate.parse(parts[1], field: field) : nil)
+        }
     }
 
     /// The day the agreement was concluded (協定締結日): 2023-04-26 in the seed.
@@ -67,6 +74,12 @@ public struct AutoRenewingAgreement: Sendable {
         self.notice = notice
         self.nonRenewalNotices = nonRenewalNotices
         self.terminationNotices = terminationNotices
+    }
+
+    /// Reads a renewal term: a period (``CivilPeriod/parse(_:field:)``), or `none` (also `no`,
+    /// `なし`) for an agreement that does not renew itself.
+    public static func renewalTerm(_ text: some StringProtocol) throws(InputError) -> CivilPeriod? {
+        ["none", "no", "なし"].contains(text.lowercased()) ? nil : try CivilPeriod.parse(text, field: "renewal")
     }
 
     /// The largest renewal or notice period a term may give: a hundred years (36,525 days,
