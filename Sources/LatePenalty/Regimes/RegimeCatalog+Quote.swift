@@ -15,35 +15,33 @@ extension RegimeCatalog {
             return try compute(fields)
         }
         var quoted = fields
-        func amount(paidOn day: CivilDate) -> Yen? {
+        func outcome(paidOn day: CivilDate) -> Result<Yen, InputError> {
             quoted["paid"] = day.iso8601
-            return try? compute(quoted).amount
+            do throws(InputError) { return .success(try compute(quoted).amount) } catch { return .failure(error) }
         }
         quoted["paid"] = asOf.iso8601
         var result = try compute(quoted)
         // Invariant: paying on `low` gives the amount; on `high` (if it is not the last day
-        // searched) something else.
+        // searched) something else, `atHigh`.
         var low = asOf
         var high = min(asOf.adding(days: RegimeCatalog.quoteSearchDays) ?? Accrual.latestDayCounted, Accrual.latestDayCounted)
-        if high > low, amount(paidOn: high) != result.amount {
+        var atHigh = high > low ? outcome(paidOn: high) : .success(result.amount)
+        if case .success(result.amount) = atHigh {
+            low = high
+        } else {
             while low.dayNumber + 1 < high.dayNumber {
                 let middle = CivilDate(dayNumber: (low.dayNumber + high.dayNumber) / 2)
-                if amount(paidOn: middle) == result.amount { low = middle } else { high = middle }
+                let atMiddle = outcome(paidOn: middle)
+                if case .success(result.amount) = atMiddle { low = middle } else { (high, atHigh) = (middle, atMiddle) }
             }
-        } else {
-            low = high
         }
         var explanation = result.explanation
         var note = "Quote (見込額): computed as if paid on \(asOf), the day asked; the amount holds if paid by \(low)"
-        if low >= high {
-            note += " (searched to \(low))"
-        } else if low < Accrual.latestDayCounted {
-            quoted["paid"] = low.nextDay.iso8601
-            do throws(InputError) {
-                note += "; paid on \(low.nextDay) it is \(try compute(quoted).amount)"
-            } catch {
-                note += "; a later payment cannot be quoted yet (\(error))"
-            }
+        // After the search `high` is the day after `low`, and its outcome is known.
+        switch atHigh {
+        case _ where low >= high: note += " (searched to \(low))"
+        case .success(let next): note += "; paid on \(high) it is \(next)"
+        case .failure(let error): note += "; a later payment cannot be quoted yet (\(error))"
         }
         explanation.notes.append(note + ".")
         result = ChargeResult(
