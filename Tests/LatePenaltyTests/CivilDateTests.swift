@@ -30,6 +30,31 @@ struct CivilDateTests {
         }
     }
 
+    @Test func tablesAgreeWithTheCalendarArithmeticOnEverySupportedDay() {
+        // The year and month tables answer every conversion; the arithmetic they are built
+        // from is the definition. Years 1–9999, every day, both directions.
+        var mismatches = 0
+        for number in CivilDate.first.dayNumber...CivilDate.last.dayNumber {
+            let date = CivilDate(dayNumber: number)
+            let expected = CivilDate.arithmeticComponents(ofDayNumber: number)
+            let components = date.components
+            if components != expected || date.year != expected.year
+                || CivilDate(year: expected.year, month: expected.month, day: expected.day)?.dayNumber != number
+            {
+                mismatches += 1
+            }
+            if expected.month == 12 && expected.day == 31 {
+                if CivilDate.lastDay(ofYear: expected.year) != date
+                    || CivilDate.firstDay(ofYear: expected.year).dayNumber != number - 364 - (CivilDate.isLeapYear(expected.year) ? 1 : 0)
+                {
+                    mismatches += 1
+                }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(CivilDate.arithmeticDayNumber(year: 9999, month: 12, day: 31) == CivilDate.last.dayNumber)
+    }
+
     @Test func knownDays() {
         #expect(d("1970-01-01").dayNumber == 0)
         #expect(d("2000-03-01").dayNumber == 11_017)

@@ -35,7 +35,7 @@ struct HostileInputTests {
     /// The output rows (without the header) of reading `bytes` from a file descriptor.
     func streamFromFile(_ bytes: [UInt8], rowLimit: Int, pipe: Bool = false) throws -> [String] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let descriptor = open(path, O_RDONLY)
         defer { close(descriptor) }

@@ -45,7 +45,7 @@ struct RateResolver {
         // The earliest day after `first` on which the rate may change.
         var cut = period.last.dayNumber + 1
         if let lowEnd, lowEnd >= first, lowEnd < period.last { cut = min(cut, lowEnd.dayNumber + 1) }
-        if plan.splitsAtNewYear { cut = min(cut, CivilDate.lastDay(ofYear: first.year).dayNumber + 1) }
+        if plan.splitsAtNewYear { cut = min(cut, CivilDate.firstDayNumber(ofYear: first.year + 1)) }
         if case .table(let schedule, .eachDay) = plan.source, let start = schedule.firstStart(after: first) {
             cut = min(cut, start.dayNumber)
         }

@@ -34,7 +34,7 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         CivilDate.components(ofDayNumber: dayNumber)
     }
 
-    public var year: Int { components.year }
+    public var year: Int { CivilDate.year(ofDayNumber: dayNumber) }
     public var month: Int { components.month }
     public var day: Int { components.day }
 
@@ -63,15 +63,27 @@ extension CivilDate {
     public var isInLeapYear: Bool { CivilDate.isLeapYear(year) }
 
     /// 1 January and 31 December of `year`.
-    public static func firstDay(ofYear year: Int) -> CivilDate { CivilDate(year: year, month: 1, day: 1)! }
-    public static func lastDay(ofYear year: Int) -> CivilDate { CivilDate(year: year, month: 12, day: 31)! }
+    ///
+    /// - Precondition: `year` is in ``supportedYears``.
+    public static func firstDay(ofYear year: Int) -> CivilDate {
+        precondition(supportedYears.contains(year), "CivilDate: year \(year) is outside years 1–9999")
+        return CivilDate(dayNumber: firstDayNumber(ofYear: year))
+    }
 
-    static let firstDayNumber = dayNumber(year: 1, month: 1, day: 1)
-    static let lastDayNumber = dayNumber(year: 9999, month: 12, day: 31)
+    ///
+    /// - Precondition: `year` is in ``supportedYears``.
+    public static func lastDay(ofYear year: Int) -> CivilDate {
+        precondition(supportedYears.contains(year), "CivilDate: year \(year) is outside years 1–9999")
+        return CivilDate(dayNumber: firstDayNumber(ofYear: year + 1) - 1)
+    }
+
+    static let firstDayNumber = arithmeticDayNumber(year: 1, month: 1, day: 1)
+    static let lastDayNumber = arithmeticDayNumber(year: 9999, month: 12, day: 31)
 
     // Day-number conversions after Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms":
-    // the year is shifted to start on 1 March so that the leap day falls at its end.
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    // the year is shifted to start on 1 March so that the leap day falls at its end. They define
+    // the tables that `dayNumber(year:month:day:)` and `components(ofDayNumber:)` read.
+    package static func arithmeticDayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -80,7 +92,7 @@ extension CivilDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func components(ofDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
+    package static func arithmeticComponents(ofDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
         let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

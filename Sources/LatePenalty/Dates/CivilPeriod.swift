@@ -55,12 +55,16 @@ public enum CivilPeriod: Sendable, Hashable, CustomStringConvertible {
     private static func lastDayOfMonths(_ months: Int, from firstDay: CivilDate) -> CivilDate? {
         let (year, month, day) = firstDay.components
         // The month in which the period's last day falls, or whose corresponding day ends it.
-        guard let target = CivilDate(year: year, month: month, day: 1)?.addingMonths(months) else { return nil }
-        let (targetYear, targetMonth, _) = target.components
-        if let corresponding = CivilDate(year: targetYear, month: targetMonth, day: day) {
-            return corresponding.adding(days: -1)
-        }
-        // No corresponding day (the 29th–31st in a shorter month): the month's last day.
-        return target.lastDayOfMonth
+        // Years are at most 9999, so the month index is small; only `months` can overflow it.
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow else { return nil }
+        let targetYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let targetMonth = index - targetYear * 12 + 1
+        guard CivilDate.supportedYears.contains(targetYear) else { return nil }
+        let length = CivilDate.daysInMonth(year: targetYear, month: targetMonth)
+        // The day before the corresponding day; with none (the 29th–31st in a shorter month),
+        // the month's last day.
+        let last = CivilDate.dayNumber(year: targetYear, month: targetMonth, day: min(day, length + 1)) - 1
+        return CivilDate(checkedDayNumber: last)
     }
 }
