@@ -7,6 +7,7 @@
 //   ExactNumbers  BigInteger and Rational value types on GMP; no GMP type is public.
 //   LatePenalty   dates, rates, day-count bases, rounding, the seed contract's clauses, explanations.
 //   penalty       the command-line tool.
+//   PenaltyServer the HTTP interface (JSON API and web page) on Hummingbird; penalty-server runs it.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "LatePenalty", targets: ["LatePenalty"]),
         .executable(name: "penalty", targets: ["penalty"]),
+        .executable(name: "penalty-server", targets: ["penalty-server"]),
         // The C interface (include/penalty.h) as liblatepenalty.so.
         .library(name: "latepenalty", type: .dynamic, targets: ["LatePenaltyC"]),
     ],
@@ -23,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
         // `swift package generate-documentation` for the DocC catalogs.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
+        // The server only: the library and `penalty` do not depend on it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -57,6 +64,36 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedVectorFiles"]
+        ),
+        .target(
+            name: "PenaltyServer",
+            dependencies: [
+                "LatePenalty",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            exclude: ["README.md", "Page"],
+            plugins: ["EmbedPageFiles"]
+        ),
+        // Compile Sources/PenaltyServer/Page/* (the web page) into the server.
+        .plugin(name: "EmbedPageFiles", capability: .buildTool(), dependencies: ["embed-json-files"]),
+        .executableTarget(
+            name: "penalty-server",
+            dependencies: [
+                "PenaltyServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Starts the real server on a loopback port and talks HTTP/1.1 to it over a socket (no
+        // HTTP client library: it must also send what a client library would refuse to).
+        .testTarget(
+            name: "PenaltyServerTests",
+            dependencies: [
+                "LatePenalty", "PenaltyServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ExactNumbersTests",

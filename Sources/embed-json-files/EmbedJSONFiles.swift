@@ -1,6 +1,7 @@
-// Writes a Swift file holding the given JSON files as string literals in an enum:
+// Writes a Swift file holding the given text files (JSON, and the server's page) as string
+// literals in an enum:
 //   embed-json-files OUTPUT.swift ENUM_NAME FILE.json...
-// Used by the EmbedRegimeFiles and EmbedVectorFiles build plugins; not part of any API.
+// Used by the EmbedRegimeFiles, EmbedVectorFiles and EmbedPageFiles build plugins; not part of any API.
 import Foundation
 
 @main

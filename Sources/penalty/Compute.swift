@@ -70,35 +70,29 @@ struct Compute: ParsableCommand {
         // `-o` naming it is refused.
         var (descriptor, status, input) = files.openInput(fail: fail)
         var size: Int? = nil
+        var spool: SpoolFile? = nil
         let origin = lseek(descriptor, 0, SEEK_CUR)
         if input != nil && origin >= 0 {
             size = max(0, Int(status.st_size) - Int(origin))
         } else if !stream {
             let progress = Progress(totalBytes: nil, quiet: quiet)
+            let spooled: SpoolFile
             do {
-                (descriptor, size) = try InputSpool.spool(descriptor, copied: progress.copying(bytes:))
+                spooled = try InputSpool.spool(descriptor, copied: progress.copying(bytes:))
             } catch {
                 progress.finish()
                 fail(error.message)
             }
             progress.finish()
+            (spool, descriptor, size) = (spooled, spooled.descriptor, spooled.size)
         }
+        defer { withExtendedLifetime(spool) {} }
 
         // A first pass over a file finds the ids that may repeat, so that the duplicate check
         // needs fixed memory; with --stream, piped input is read once, remembering every id.
         if let size {
             do {
-                let first = lseek(descriptor, 0, SEEK_CUR)
-                if readsJSONLines {
-                    var reader = JSONLinesReader(descriptor: descriptor, encoding: textEncoding)
-                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates
-                } else {
-                    var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
-                    options.duplicateCandidates = try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates
-                }
-                guard lseek(descriptor, first, SEEK_SET) == first else {
-                    fail("cannot read '\(file)' a second time: \(String(cString: strerror(errno)))")
-                }
+                options.duplicateCandidates = try Batch.screenFile(descriptor: descriptor, size: size, jsonLines: readsJSONLines, encoding: textEncoding)
             } catch {
                 fail("\(file): \(error)")
             }
@@ -110,13 +104,9 @@ struct Compute: ParsableCommand {
         let summary: Batch.Summary
         do {
             let report: (String) -> Void = { message in writeToStandardError("penalty: \(message)\n") }
-            if readsJSONLines {
-                var reader = JSONLinesReader(descriptor: descriptor, encoding: textEncoding)
-                summary = try Batch.runJSONLines(&reader, options: options, output: sink.write(bytes:), diagnostics: report, progress: progress.update)
-            } else {
-                var reader = try CSVRecordReader(descriptor: descriptor, encoding: textEncoding)
-                summary = try Batch.runCSV(&reader, options: options, output: sink.write(bytes:), diagnostics: report, progress: progress.update)
-            }
+            summary = try Batch.runFile(
+                descriptor: descriptor, jsonLines: readsJSONLines, encoding: textEncoding, options: options,
+                output: sink.write(bytes:), diagnostics: report, progress: progress.update)
         } catch {
             progress.finish()
             sink.abandon()

@@ -29,12 +29,7 @@ extension Batch {
         _ reader: inout CSVRecordReader, options: Options = Options(),
         output: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void, progress: ((Int, Int) -> Void)? = nil
     ) throws(FileError) -> Summary {
-        for column in requiredColumns where !reader.columns.contains(column) {
-            throw FileError(
-                description:
-                    "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)"
-            )
-        }
+        try reader.checkRequiredColumns()
         let plan = RowPlan(columns: reader.columns, encoding: reader.encoding, options: options)
         if let note = unusedColumnsNote(reader.columns, known: plan.known) { diagnostics(note) }
         return try runSpans(&reader, plan: plan, options: options, output: output, diagnostics: diagnostics, progress: progress)

@@ -99,12 +99,7 @@ public enum Batch {
         let known = options.catalog.knownFields
         var reportedUnknown = Set<String>()
         if let csv = reader as? CSVRecordReader {
-            for column in requiredColumns where !csv.columns.contains(column) {
-                throw FileError(
-                    description:
-                        "line 1: the header has no '\(column)' column; it needs \(requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)"
-                )
-            }
+            try csv.checkRequiredColumns()
             if let note = unusedColumnsNote(csv.columns, known: known) { diagnostics(note) }
             reportedUnknown.formUnion(csv.columns)
         }

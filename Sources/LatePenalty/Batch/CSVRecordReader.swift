@@ -440,3 +440,15 @@ public struct CSVRecordReader: RecordReader {
         return bytes[...]
     }
 }
+
+extension CSVRecordReader {
+    /// Refuses a header without the columns every CSV input needs (``Batch/requiredColumns``).
+    func checkRequiredColumns() throws(Batch.FileError) {
+        for column in Batch.requiredColumns where !columns.contains(column) {
+            throw Batch.FileError(
+                description:
+                    "line 1: the header has no '\(column)' column; it needs \(Batch.requiredColumns.joined(separator: ",")) and the columns its regimes use (docs/file-format.md)"
+            )
+        }
+    }
+}

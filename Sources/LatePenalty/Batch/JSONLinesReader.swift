@@ -112,15 +112,15 @@ public struct JSONLinesReader: RecordReader {
 ///
 /// Parsed from the text's UTF-8 bytes in place: a line of many megabytes costs its own bytes
 /// and the values kept, not an array of four-byte scalars.
-enum FlatJSONObject {
-    struct Failure: Error {
-        let field: String?
-        let reason: String
+package enum FlatJSONObject {
+    package struct Failure: Error {
+        package let field: String?
+        package let reason: String
     }
 
-    /// The object's fields, and the first value that was refused (the fields keep the rest, so
-    /// that an error row still carries its id).
-    static func parse(_ text: String, keeping: Set<String>) throws(Failure) -> (fields: [String: String], failure: Failure?) {
+    /// The object's fields (those named in `keeping`, or all when it is nil), and the first value
+    /// that was refused (the fields keep the rest, so that an error row still carries its id).
+    package static func parse(_ text: String, keeping: Set<String>?) throws(Failure) -> (fields: [String: String], failure: Failure?) {
         var text = text
         let outcome: Result<(fields: [String: String], failure: Failure?), Failure> = text.withUTF8 { bytes in
             var parser = Parser(bytes: bytes, kept: keeping)
@@ -136,8 +136,8 @@ enum FlatJSONObject {
 
     struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// The fields whose values are kept.
-        let kept: Set<String>
+        /// The fields whose values are kept (all when nil).
+        let kept: Set<String>?
         var index = 0
 
         static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -198,7 +198,7 @@ enum FlatJSONObject {
                         do throws(Failure) {
                             // A field no regime reads (a memo) is checked but not kept: its
                             // name is enough for the "not used" message.
-                            let keeping = kept.contains(key)
+                            let keeping = kept?.contains(key) ?? true
                             if let value = try value(for: key, keeping: keeping) { result[key] = value }
                         } catch  where error.field != nil {
                             if valueFailure == nil { valueFailure = error }

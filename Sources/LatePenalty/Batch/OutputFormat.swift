@@ -15,10 +15,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
     /// A result's status as written: `ok`, `waived`, or `quote` for a charge computed for the day
     /// asked (its amount may be 0 under a minimum rule).
-    static func status(_ result: ChargeResult) -> String { result.quote != nil ? "quote" : result.status.rawValue }
+    package static func status(_ result: ChargeResult) -> String { result.quote != nil ? "quote" : result.status.rawValue }
 
     /// One output line for a row, as UTF-8 bytes.
-    func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> [UInt8] {
+    package func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> [UInt8] {
         switch self {
         case .csv:
             var fields = [id, regime, String(line)]

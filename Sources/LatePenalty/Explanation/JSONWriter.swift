@@ -6,22 +6,22 @@ import ExactNumbers
 ///
 /// No tree is built: an explained batch writes a few hundred values a row, and making each a
 /// node (and a `String` of the whole) was most of the time it took.
-struct JSONWriter {
-    var bytes: [UInt8]
+package struct JSONWriter {
+    package var bytes: [UInt8]
     /// Whether the next value or member needs a comma before it.
     private var needsComma = false
 
-    init(capacity: Int = 1024) {
+    package init(capacity: Int = 1024) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// The JSON text written.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An object: `body` writes its members with ``key(_:)`` and a value each.
     @inline(__always)
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
@@ -29,14 +29,14 @@ struct JSONWriter {
 
     /// An array: `body` writes its values.
     @inline(__always)
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    package mutating func array(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "["))
         body(&self)
         close(UInt8(ascii: "]"))
     }
 
     /// A member's key; the value written next is the member's value.
-    mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -45,27 +45,27 @@ struct JSONWriter {
     }
 
     /// A member whose key is not known in advance (an input's key), escaped as a string.
-    mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         JSONWriter.appendString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         separate()
         JSONWriter.appendString(text, to: &bytes)
         needsComma = true
     }
 
-    mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         separate()
         JSONWriter.appendDecimal(value, to: &bytes)
         needsComma = true
     }
 
     /// An integer of any size as a string of digits: `"22602"`.
-    mutating func digits(_ value: BigInteger) {
+    package mutating func digits(_ value: BigInteger) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         JSONWriter.appendDecimal(value, to: &bytes)
@@ -74,7 +74,7 @@ struct JSONWriter {
     }
 
     /// A fraction as a string: `"8250000/365"`, or `"12"` when it is a whole number.
-    mutating func fraction(_ value: Rational) {
+    package mutating func fraction(_ value: Rational) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         JSONWriter.appendDecimal(value.numerator, to: &bytes)
@@ -86,20 +86,20 @@ struct JSONWriter {
         needsComma = true
     }
 
-    mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
-    mutating func null() {
+    package mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
         needsComma = true
     }
 
     /// A value already written as JSON elsewhere (an explanation inside a result line).
-    mutating func raw(_ json: [UInt8]) {
+    package mutating func raw(_ json: [UInt8]) {
         separate()
         bytes.append(contentsOf: json)
         needsComma = true

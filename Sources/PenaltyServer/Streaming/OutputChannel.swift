@@ -1,0 +1,53 @@
+import Dispatch
+import Hummingbird
+import LatePenalty
+
+/// Carries a batch's output from the thread that computes it to the task that writes the
+/// response, holding at most `capacity` chunks: a client that reads slowly slows the batch down
+/// instead of filling memory. A client that goes away lets the batch run to its end with its
+/// output dropped (its input is already held in a temporary file).
+final class OutputChannel: @unchecked Sendable {
+    enum Item: Sendable {
+        case bytes(ByteBuffer)
+        /// The end: the summary, or the reason the run stopped.
+        case end(Result<Batch.Summary, Batch.FileError>)
+    }
+
+    let items: AsyncStream<Item>
+    private let continuation: AsyncStream<Item>.Continuation
+    private let credits: DispatchSemaphore
+    private let capacity: Int
+    private let lock = DispatchQueue(label: "penalty.output-channel")
+    private var abandoned = false
+
+    init(capacity: Int = 8) {
+        self.capacity = capacity
+        credits = DispatchSemaphore(value: capacity)
+        (items, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .unbounded)
+    }
+
+    /// Called on the batch's thread: waits for room, then passes a copy of `bytes` on.
+    func send(_ bytes: UnsafeRawBufferPointer) {
+        credits.wait()
+        if lock.sync(execute: { abandoned }) {
+            credits.signal()
+            return
+        }
+        continuation.yield(.bytes(ByteBuffer(bytes: bytes)))
+    }
+
+    /// Called on the batch's thread when the run is over.
+    func finish(_ outcome: Result<Batch.Summary, Batch.FileError>) {
+        continuation.yield(.end(outcome))
+        continuation.finish()
+    }
+
+    /// Called by the writer after each chunk it has written.
+    func written() { credits.signal() }
+
+    /// Called by the writer when it can write no more: the batch is no longer held back.
+    func abandon() {
+        lock.sync { abandoned = true }
+        for _ in 0...capacity { credits.signal() }
+    }
+}
