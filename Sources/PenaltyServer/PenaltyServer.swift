@@ -10,7 +10,7 @@ package enum PenaltyServer {
     /// Every route, behind the middleware every request passes: the access log, the security
     /// headers, errors as problem+json, and the admission gate.
     package static func router(settings: ServerSettings) -> Router<Context> {
-        let router = Router(context: Context.self)
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(AccessLogMiddleware())
         router.middlewares.add(SecurityHeadersMiddleware())
         router.middlewares.add(ProblemMiddleware())

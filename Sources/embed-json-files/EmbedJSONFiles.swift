@@ -26,7 +26,7 @@ struct EmbedJSONFiles {
             let text = try String(contentsOf: url, encoding: .utf8)
             // A raw string whose delimiter cannot occur in the text.
             var hashes = "#"
-            while text.contains("\"" + hashes) { hashes += "#" }
+            while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
             source += "        (\"\(url.lastPathComponent)\", \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
         }
         source += "    ]\n}\n"
