@@ -42,7 +42,7 @@ package enum PenaltyServer {
     ) -> some ApplicationProtocol {
         Application(
             router: router(settings: settings),
-            server: .http1(configuration: .init(idleTimeout: .seconds(settings.idleTimeoutSeconds))),
+            server: ContinueServer.http1(settings: settings),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "penalty-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)

@@ -36,6 +36,9 @@ struct PenaltyServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-requests"), help: "Requests handled at once; up to four times as many wait, more are answered 503.")
     var maxRequests = 64
 
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (a client that stops sending included) before it is closed.")
+    var idleTimeout = 30
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -45,6 +48,7 @@ struct PenaltyServerCommand: AsyncParsableCommand {
         guard (1...64).contains(batches) else { throw ValidationError("--batches must be between 1 and 64, not \(batches)") }
         guard (1...256).contains(batchJobs) else { throw ValidationError("--batch-jobs must be between 1 and 256, not \(batchJobs)") }
         guard (1...4096).contains(maxRequests) else { throw ValidationError("--max-requests must be between 1 and 4096, not \(maxRequests)") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds, not \(idleTimeout)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(logLevel)'")
         }
@@ -59,6 +63,7 @@ struct PenaltyServerCommand: AsyncParsableCommand {
         settings.batchJobs = batchJobs
         settings.maxConcurrentRequests = maxRequests
         settings.maxQueuedRequests = maxRequests * 4
+        settings.idleTimeoutSeconds = Int64(idleTimeout)
         if let rates {
             do { settings.catalog = try RegimeCatalog.bundled.overlaying(regimeFileAt: rates) } catch {
                 throw ValidationError("--rates \(rates): \(error.reason)")

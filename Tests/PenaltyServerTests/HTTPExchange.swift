@@ -10,6 +10,8 @@ import Darwin
 struct HTTPExchange {
     struct Response {
         var status = 0
+        /// Informational statuses (100 Continue) sent before the final one.
+        var informational: [Int] = []
         var headers: [(String, String)] = []
         var body: [UInt8] = []
         var trailers: [(String, String)] = []
@@ -100,11 +102,15 @@ struct HTTPExchange {
             }
             return result
         }
-        guard let statusLine = line(), statusLine.hasPrefix("HTTP/1.1 "), let status = Int(statusLine.dropFirst(9).prefix(3)) else {
-            throw Failure(description: "no status line in \(bytes.count) bytes: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
+        while true {
+            guard let statusLine = line(), statusLine.hasPrefix("HTTP/1.1 "), let status = Int(statusLine.dropFirst(9).prefix(3)) else {
+                throw Failure(description: "no status line in \(bytes.count) bytes: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
+            }
+            response.status = status
+            response.headers = fields()
+            guard (100..<200).contains(status) else { break }
+            response.informational.append(status)
         }
-        response.status = status
-        response.headers = fields()
         if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
             while let sizeLine = line(), let size = Int(sizeLine.split(separator: ";")[0], radix: 16) {
                 if size == 0 {
