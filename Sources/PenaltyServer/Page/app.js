@@ -324,6 +324,8 @@ function computeFile(event) {
     if (e.lengthComputable) { progress.value = Math.floor((e.loaded * 100) / e.total); $("file-status").textContent = `${t("uploading")} ${progress.value}%`; }
   };
   request.upload.onload = () => { $("file-status").textContent = t("computing"); progress.removeAttribute("value"); };
+  // Results stream back as they are computed: show how much has come.
+  request.onprogress = (e) => { if (e.loaded > 0) $("file-status").textContent = `${t("computing")} ${Math.floor(e.loaded / 1024).toLocaleString()} KB`; };
   request.onerror = () => { $("file-error").textContent = "network error"; $("file-error").hidden = false; };
   request.onload = async () => {
     progress.hidden = true;
