@@ -81,6 +81,47 @@ struct HostileInputTests {
         #expect(throws: Batch.FileError.self) { try runBatch("id,regime,amount,due,paid\(commas)\n" + Self.row("A")) }
     }
 
+    @Test func workBeyondTheBoundIsRefusedWithTheFieldToShorten() throws {
+        // 150,000 payments of ¥1 every day on a 19-digit amount: 150,001 periods × 19 digits.
+        let first = try #require(CivilDate(iso8601: "1700-01-02"))
+        let payments = (0..<150_000).map { "\(first.advanced(by: $0)):1" }.joined(separator: ";")
+        var fields = ["regime": "contract-damages-interest", "amount": "1000000000000000000", "due": "1700-01-01", "paid": "2200-01-01", "payments": payments]
+        #expect(throws: InputError.self) { try RegimeCatalog.bundled.compute(fields) }
+        do {
+            _ = try RegimeCatalog.bundled.compute(fields)
+        } catch {
+            #expect(error.field == "payments" && error.reason.contains("more work than one case may"))
+        }
+        // An amount of 2,000,001 digits in one period: refused, naming the amount.
+        fields = ["regime": "contract-late-completion", "amount": "1" + String(repeating: "0", count: 2_000_000), "due": "2025-04-01", "paid": "2025-05-01"]
+        do {
+            _ = try RegimeCatalog.bundled.compute(fields)
+            Issue.record("a 2,000,001-digit amount was computed")
+        } catch {
+            #expect(error.field == "amount")
+        }
+        // Just under the bound: 1,000 payments on a 1,990-digit amount is computed.
+        let thousand = (0..<1_000).map { "\(first.advanced(by: $0 * 7)):1" }.joined(separator: ";")
+        fields = [
+            "regime": "contract-damages-interest", "amount": "9" + String(repeating: "0", count: 1_989), "due": "1700-01-01", "paid": "1720-01-01",
+            "payments": thousand,
+        ]
+        #expect(try RegimeCatalog.bundled.compute(fields).countedDays > 0)
+    }
+
+    @Test func manyExcludedRangesAndManyPaymentsStayLinear() throws {
+        // 20,000 excluded days and 20,000 payments in one row: each balance period finds its
+        // excluded days by binary search, so the row is computed at once (it was quadratic).
+        let first = try #require(CivilDate(iso8601: "1900-01-02"))
+        let excluded = (0..<20_000).map { "\(first.advanced(by: $0 * 3))" }.joined(separator: ";")
+        let payments = (0..<20_000).map { "\(first.advanced(by: $0 * 3 + 1)):1" }.joined(separator: ";")
+        let fields = [
+            "regime": "contract-late-payment", "amount": "100000000", "due": "1900-01-01", "paid": "2100-01-01", "excluded": excluded, "payments": payments,
+        ]
+        let result = try RegimeCatalog.bundled.compute(fields)
+        #expect(result.excludedDays == 20_000)
+    }
+
     @Test func ratesOfThousandsOfDigitsAreRefused() throws {
         let long = "7." + String(repeating: "3", count: 5_000)
         #expect(throws: InputError.self) { try Rate.parse(percent: long) }

@@ -22,6 +22,31 @@ public enum Accrual {
         try compute(given, plan: AccrualPlan(terms: terms), rule: rule, inputs: inputs)
     }
 
+    /// The most work one case may ask for: its balance periods (partial payments + 1) times the
+    /// decimal digits of its largest amount. Every segment of the explanation holds fractions of
+    /// about that many digits, so time and memory grow with the product: a row of a few
+    /// megabytes (100,000 payments on a 16,000-digit amount) would otherwise need gigabytes.
+    /// Two million allows, say, 1,000 payments on a 2,000-digit amount, or one period on a
+    /// 2,000,000-digit one.
+    public static let maxWork = 2_000_000
+
+    /// Refuses a case over ``maxWork``, naming the field to shorten.
+    static func checkWork(_ delay: DelayCase) throws(InputError) {
+        let periods = delay.payments.count + 1
+        // Amounts that fit in 64 bits (up to 19 digits) are the common case: no digit count.
+        func digits(_ yen: Yen) -> Int { Int(exactly: yen.value) != nil ? 19 : yen.value.decimalDigitCount }
+        guard periods * 19 > maxWork || Int(exactly: delay.principal.value) == nil || delay.payments.contains(where: { Int(exactly: $0.amount.value) == nil })
+        else { return }
+        let widest = delay.payments.reduce(digits(delay.principal)) { max($0, digits($1.amount)) }
+        let (work, overflow) = periods.multipliedReportingOverflow(by: widest)
+        guard overflow || work > maxWork else { return }
+        throw InputError(
+            field: delay.payments.isEmpty ? "amount" : "payments",
+            reason:
+                "\(periods - 1) partial payments on amounts of up to \(widest) digits ask for more work than one case may (balance periods × digits at most \(maxWork)); split the case or give fewer payments"
+        )
+    }
+
     /// Computes the charge for `delay` under a compiled plan (a regime compiles its terms once).
     static func compute(
         _ given: DelayCase, plan: AccrualPlan, rule: RuleReference, inputs: [Explanation.Fact], useInt128: Bool = true
@@ -87,6 +112,7 @@ public enum Accrual {
         _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
     ) throws(InputError) -> Prepared {
         var delay = given
+        try checkWork(delay)
         // Counting may look up to a year past the end day (whole years of the court convention,
         // a deadline rolled past closed days), so the last supported year is kept free of it.
         for (field, date) in [("due", delay.due), ("paid", delay.end)] where date > latestDayCounted {

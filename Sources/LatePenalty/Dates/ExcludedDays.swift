@@ -40,16 +40,37 @@ public struct ExcludedDays: Sendable, Hashable, CustomStringConvertible {
 
     /// The excluded runs that fall inside `window`, cut to it.
     public func runs(in window: DateWindow) -> [DateWindow] {
-        runs.compactMap { $0.intersection(window) }
+        var result: [DateWindow] = []
+        var index = firstRun(endingOnOrAfter: window.first)
+        while index < runs.count, runs[index].first <= window.last {
+            if let part = runs[index].intersection(window) { result.append(part) }
+            index += 1
+        }
+        return result
+    }
+
+    /// The index of the first run that ends on or after `day` (`runs.count` if none): runs are
+    /// sorted and disjoint, so a window's runs are found by binary search, not by a scan. A
+    /// row with many excluded ranges and many payments asks once per balance period.
+    func firstRun(endingOnOrAfter day: CivilDate) -> Int {
+        var low = 0, high = runs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if runs[middle].last < day { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// How many days of `window` are excluded.
     public func count(in window: DateWindow) -> Int {
         // Without building the intersections: this runs for every part of every row.
         var days = 0
-        for run in runs {
+        var index = runs.count > 4 ? firstRun(endingOnOrAfter: window.first) : 0
+        while index < runs.count, runs[index].first <= window.last {
+            let run = runs[index]
             let first = max(run.first.dayNumber, window.first.dayNumber), last = min(run.last.dayNumber, window.last.dayNumber)
             if first <= last { days += last - first + 1 }
+            index += 1
         }
         return days
     }
