@@ -23,6 +23,11 @@ package struct ServerSettings: Sendable {
     package var maxConcurrentBatches = 2
     /// Worker threads per batch.
     package var batchJobs = 1
+    /// A body must arrive at this many bytes per second on average once `bodyGraceSeconds`
+    /// have passed, or the request is answered 408: a client trickling a byte now and then
+    /// would otherwise hold a turn (and a batch slot, and a graceful shutdown) for ever.
+    package var minBodyBytesPerSecond = 64 << 10
+    package var bodyGraceSeconds: Int64 = 10
     /// Seconds a connection may stay idle (also a client that stops sending) before it is closed.
     package var idleTimeoutSeconds: Int64 = 30
 

@@ -70,7 +70,10 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let chosen = try choice.resolve()
-            let (open, skipped) = chosen.rollForward(try CalendarCommand.date(date, "date"))
+            let (open, skipped): (CivilDate, [(CivilDate, String)])
+            do { (open, skipped) = try chosen.checkedRollForward(try CalendarCommand.date(date, "date"), field: "date") } catch let error as InputError {
+                throw ValidationError(error.description)
+            }
             print(open)
             for (day, reason) in skipped { print("  closed \(day) (\(day.weekday.japaneseName)): \(reason)") }
         }

@@ -93,6 +93,7 @@ struct Compute: ParsableCommand {
         if let size {
             do {
                 options.duplicateCandidates = try Batch.screenFile(descriptor: descriptor, size: size, jsonLines: readsJSONLines, encoding: textEncoding)
+                    .candidates
             } catch {
                 fail("\(file): \(error)")
             }

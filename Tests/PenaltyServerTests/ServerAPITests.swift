@@ -79,6 +79,12 @@ struct ServerAPITests {
             #expect(invalidUTF8.status == 400)
             let wrongType = try await http(port, "POST", "/v1/compute", headers: [("Content-Type", "text/plain")], body: Array("{}".utf8))
             #expect(wrongType.status == 415 && wrongType.header("Content-Type") == "application/problem+json")
+            let wrongCharset = try await http(
+                port, "POST", "/v1/compute", headers: [("Content-Type", "application/json; charset=shift_jis")], body: Array("{}".utf8))
+            #expect(wrongCharset.status == 415)
+            let compressed = try await http(
+                port, "POST", "/v1/compute", headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")], body: Array("{}".utf8))
+            #expect(compressed.status == 415)
         }
     }
 
@@ -175,6 +181,42 @@ struct ServerAPITests {
         }
     }
 
+    @Test func aMisspeltColumnIsRefusedNotIgnored() async throws {
+        let rows = "id,regime,amount,due,paid,exluded,memo\nX1,contract-late-completion,10000000,2022-03-25,2022-04-30,2022-04-10..2022-04-12,a\n"
+        try await withServer { port in
+            let refused = try await http(port, "POST", "/v1/batch", headers: [("Content-Type", "text/csv")], body: Array(rows.utf8))
+            #expect(refused.status == 400 && refused.text.contains("'exluded'") && refused.text.contains(#""field":"exluded""#))
+            let passed = try await http(port, "POST", "/v1/batch?ignore=exluded,memo", headers: [("Content-Type", "text/csv")], body: Array(rows.utf8))
+            #expect(passed.status == 200 && passed.text.contains("X1,contract-late-completion,2,ok,24657"))
+            // JSON Lines fields vary by line: the notes come in a trailer.
+            let line = #"{"id":"J1","regime":"contract-late-completion","amout":"5","amount":"1000000","due":"2025-04-01","paid":"2025-05-01"}"# + "\n"
+            let lines = try await http(port, "POST", "/v1/batch", headers: [("Content-Type", "application/jsonl")], body: Array(line.utf8))
+            #expect(lines.status == 200 && (lines.trailer("Penalty-Unused-Fields") ?? "").contains("amout"))
+        }
+    }
+
+    @Test func aBodyTrickledInIsCut() async throws {
+        var settings = ServerSettings()
+        settings.bodyGraceSeconds = 1
+        settings.minBodyBytesPerSecond = 1 << 20
+        try await withServer(settings) { port in
+            let response = try await offThread { () -> HTTPExchange.Response in
+                let descriptor = try HTTPExchange.connect(port)
+                defer { close(descriptor) }
+                try HTTPExchange.send(
+                    descriptor,
+                    Array("POST /v1/batch HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\nid,".utf8))
+                for _ in 0..<3 {
+                    usleep(700_000)
+                    try? HTTPExchange.send(descriptor, Array("a".utf8))
+                }
+                return try HTTPExchange.parse(HTTPExchange.receiveAll(descriptor))
+            }
+            #expect(response.status == 408 && response.header("Content-Type") == "application/problem+json")
+            #expect(try await http(port, "GET", "/healthz").status == 200)
+        }
+    }
+
     @Test func aBatchPastTheLimitIsBusyNotQueued() async throws {
         var settings = ServerSettings()
         settings.maxConcurrentBatches = 1
@@ -237,6 +279,7 @@ struct ServerAPITests {
                 "/v1/calendar/holidays?from=2026-05-01", "/v1/calendar/holidays?from=2026-05-31&to=2026-05-01",
                 "/v1/calendar/holidays?from=1000-01-01&to=2026-01-01", "/v1/calendar/holidays?from=2026-01-01&to=9999-12-31",
                 "/v1/calendar/next-open?date=2026-13-01", "/v1/calendar/next-open?date=2026-05-02&calendar=%2Fetc%2Fpasswd",
+                "/v1/calendar/next-open?date=2150-12-31&calendar=bank",
             ] {
                 let response = try await http(port, "GET", target)
                 #expect(response.status == 400, "\(target): \(response.text)")
@@ -289,7 +332,23 @@ struct ServerAPITests {
                 if let response = try? HTTPExchange.parse(received) { #expect((400..<500).contains(response.status), "\(raw.prefix(40))") }
             }
             let delete = try await http(port, "DELETE", "/v1/compute")
-            #expect([404, 405].contains(delete.status) && delete.header("Content-Type") == "application/problem+json")
+            #expect(delete.status == 405 && delete.header("Allow") == "POST" && delete.header("Content-Type") == "application/problem+json")
+            let getBatch = try await http(port, "GET", "/v1/batch")
+            #expect(getBatch.status == 405 && getBatch.header("Allow") == "POST")
+            let putRegime = try await http(port, "PUT", "/v1/regimes/civil-statutory")
+            #expect(putRegime.status == 405 && putRegime.header("Allow") == "GET, HEAD")
+            // A broken chunk size is the client's fault: 400, never 500.
+            for size in ["zz", "-1", "ffffffffffffffffffff"] {
+                let raw =
+                    "POST /v1/compute HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n\(size)\r\n{}\r\n0\r\n\r\n"
+                let received = try await offThread { () -> [UInt8] in
+                    let descriptor = try HTTPExchange.connect(port)
+                    defer { close(descriptor) }
+                    try? HTTPExchange.send(descriptor, Array(raw.utf8))
+                    return HTTPExchange.receiveAll(descriptor)
+                }
+                if let response = try? HTTPExchange.parse(received) { #expect(response.status == 400, "chunk size \(size)") }
+            }
             #expect(try await http(port, "GET", "/healthz").status == 200)
         }
     }

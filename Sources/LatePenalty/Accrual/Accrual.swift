@@ -120,8 +120,7 @@ public enum Accrual {
         }
         var rollNote: String? = nil
         if let calendar = delay.rollDue {
-            try calendar.checkCovers(delay.due, field: "due")
-            let (rolled, skipped) = calendar.rollForward(delay.due)
+            let (rolled, skipped) = try calendar.checkedRollForward(delay.due, field: "due")
             if !skipped.isEmpty {
                 let reasons = skipped.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
                 rollNote =

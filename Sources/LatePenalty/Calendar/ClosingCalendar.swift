@@ -50,6 +50,22 @@ extension ClosingCalendar {
         return (day, skipped)
     }
 
+    /// ``rollForward(_:)`` for a deadline that came from input: refuses one after the last
+    /// year whose holidays are known (``checkCovers(_:field:)``), and one whose next open day
+    /// would fall after it (2150-12-31 rolls onto 2151-01-01, whose closures are unknown).
+    public func checkedRollForward(_ deadline: CivilDate, field: String) throws(InputError) -> (date: CivilDate, skipped: [(CivilDate, String)]) {
+        try checkCovers(deadline, field: field)
+        let rolled = rollForward(deadline)
+        guard rolled.date.year <= JapaneseHolidays.lastComputableYear else {
+            throw InputError(
+                field: field,
+                reason:
+                    "\(deadline) is closed and the next open day would fall after \(JapaneseHolidays.lastComputableYear), the last year whose national holidays can be computed"
+            )
+        }
+        return rolled
+    }
+
     /// The open days from `from` through `to`, both counted.
     public func openDays(from: CivilDate, through to: CivilDate) -> Int {
         guard from <= to else { return 0 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import HTTPTypes
 import Hummingbird
 import LatePenalty
@@ -17,11 +18,12 @@ struct BatchRoute {
     /// The trailer fields that carry the summary.
     static let trailerNames = [
         "Penalty-Rows-Read", "Penalty-Rows-Computed", "Penalty-Rows-Waived", "Penalty-Rows-Quoted", "Penalty-Rows-Rejected",
-        "Penalty-Totals", "Penalty-Error",
+        "Penalty-Totals", "Penalty-Unused-Fields", "Penalty-Error",
     ]
 
     func respond(_ request: Request) async throws -> Response {
         let (jsonLines, encoding) = try BatchRoute.inputKind(request)
+        try RequestBodies.identityCoding(request)
         var options = Batch.Options()
         options.catalog = settings.catalog
         options.jobs = settings.batchJobs
@@ -37,6 +39,7 @@ struct BatchRoute {
         if let text = RequestBodies.query(request, "as_of") {
             do { options.asOf = try CivilDate.parse(text, field: "as_of") } catch { throw Problem(error) }
         }
+        let ignored = Set((RequestBodies.query(request, "ignore") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
 
         guard await gate.tryEnter() else {
             var problem = Problem(.serviceUnavailable, "Busy", detail: "as many batches are running as the server allows; try again shortly")
@@ -45,11 +48,13 @@ struct BatchRoute {
         }
         let spool: SpoolFile
         do {
-            spool = try await BodySpool.receive(request, limit: settings.maxBatchBytes)
+            spool = try await BodySpool.receive(request, settings: settings, limit: settings.maxBatchBytes)
             let size = spool.size
-            options.duplicateCandidates = try await BatchRoute.offload { () throws(Batch.FileError) in
+            let screen = try await BatchRoute.offload { () throws(Batch.FileError) in
                 try Batch.screenFile(descriptor: spool.descriptor, size: size, jsonLines: jsonLines, encoding: encoding)
             }
+            options.duplicateCandidates = screen.candidates
+            try BatchRoute.checkColumns(screen.columns, known: settings.catalog.knownFields, ignoring: ignored)
         } catch let error as Batch.FileError {
             await gate.leave()
             throw Problem(.badRequest, "Unreadable batch", detail: error.description)
@@ -61,12 +66,18 @@ struct BatchRoute {
         let channel = OutputChannel()
         let run = options
         DispatchQueue.global().async {
+            // Rows in error are in the output itself; notes on fields no regime reads are not,
+            // so the first few travel in a trailer.
+            var notes: [String] = []
             let outcome = Result { () throws(Batch.FileError) in
                 try Batch.runFile(
                     descriptor: spool.descriptor, jsonLines: jsonLines, encoding: encoding, options: run,
-                    output: channel.send, diagnostics: { _ in })
+                    output: channel.send,
+                    diagnostics: { message in
+                        if notes.count < 5 && message.contains("not used by any regime") { notes.append(message) }
+                    })
             }
-            withExtendedLifetime(spool) { channel.finish(outcome) }
+            withExtendedLifetime(spool) { channel.finish(outcome, unusedFieldNotes: notes) }
         }
         let contentType = options.format == .csv ? "text/csv; charset=utf-8" : "application/jsonl"
         let headers: HTTPFields = [.contentType: contentType, .trailer: BatchRoute.trailerNames.joined(separator: ", ")]
@@ -81,8 +92,8 @@ struct BatchRoute {
                         case .bytes(let buffer):
                             try await writer.write(buffer)
                             channel.written()
-                        case .end(let outcome):
-                            trailers = BatchRoute.trailers(outcome)
+                        case .end(let outcome, let notes):
+                            trailers = BatchRoute.trailers(outcome, notes: notes)
                         }
                     }
                 } catch {
@@ -93,6 +104,18 @@ struct BatchRoute {
                 await gate.leave()
                 try await writer.finish(trailers)
             })
+    }
+
+    /// Refuses a CSV column no regime reads unless the request names it in `ignore`: a
+    /// misspelt `exluded` column would otherwise give every row's charge without its exclusion,
+    /// and a finance system reads no warning. (The command line warns on stderr and goes on.)
+    static func checkColumns(_ columns: [String]?, known: Set<String>, ignoring ignored: Set<String>) throws {
+        guard let columns, let unused = columns.first(where: { !known.contains($0) && !ignored.contains($0) }) else { return }
+        throw Problem(
+            .badRequest, "Invalid input (入力誤り)",
+            detail:
+                "line 1: column '\(unused)' is not used by any regime; correct its name, or pass it through with ?ignore=\(unused) (columns joined by commas)",
+            field: unused)
     }
 
     /// Whether the body is JSON Lines, and its encoding, from its media type: 415 for any other.
@@ -113,11 +136,12 @@ struct BatchRoute {
         return (jsonLines, encoding)
     }
 
-    static func trailers(_ outcome: Result<Batch.Summary, Batch.FileError>) -> HTTPFields {
+    static func trailers(_ outcome: Result<Batch.Summary, Batch.FileError>, notes: [String]) -> HTTPFields {
         var fields = HTTPFields()
         func set(_ name: String, _ value: String) {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
+        if !notes.isEmpty { set("Penalty-Unused-Fields", ascii(notes.joined(separator: " | "))) }
         switch outcome {
         case .success(let summary):
             set("Penalty-Rows-Read", String(summary.read))
@@ -127,18 +151,22 @@ struct BatchRoute {
             set("Penalty-Rows-Rejected", String(summary.rejected))
             set("Penalty-Totals", summary.totalByRegime.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.value)" }.joined(separator: ", "))
         case .failure(let error):
-            // A field value is ASCII: other characters are percent-encoded as UTF-8.
-            var value = ""
-            for byte in error.description.utf8 {
-                if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "%") {
-                    value.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    value += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
-                }
-            }
-            set("Penalty-Error", value)
+            set("Penalty-Error", ascii(error.description))
         }
         return fields
+    }
+
+    /// A field value is ASCII: other characters (and `%`) are percent-encoded as UTF-8.
+    static func ascii(_ text: String) -> String {
+        var value = ""
+        for byte in text.utf8 {
+            if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "%") {
+                value.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                value += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return value
     }
 
     /// Runs blocking work (reading a file) on a thread of its own, off the server's tasks.

@@ -39,7 +39,10 @@ enum CalendarRoutes {
                 .badRequest, "Invalid parameter",
                 detail: "unknown calendar '\(name)'; use one of \(Calendars.all.map(\.name).joined(separator: ", "))", field: "calendar")
         }
-        let (open, skipped) = calendar.rollForward(try date(request, "date"))
+        let (open, skipped): (CivilDate, [(CivilDate, String)])
+        do { (open, skipped) = try calendar.checkedRollForward(try date(request, "date"), field: "date") } catch let error as InputError {
+            throw Problem(error)
+        }
         var json = JSONWriter(capacity: 512)
         json.object { json in
             json.key("date")

@@ -13,7 +13,7 @@ struct ComputeRoute {
 
     func respond(_ request: Request) async throws -> Response {
         let explain = try RequestBodies.flag(request, "explain", default: true)
-        var fields = try RequestBodies.object(try await RequestBodies.json(request, limit: settings.maxCaseBytes))
+        var fields = try RequestBodies.object(try await RequestBodies.json(request, settings: settings, limit: settings.maxCaseBytes))
         let known = settings.catalog.knownFields
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) && $0 != "as_of" }) {
             throw Problem(

@@ -1,29 +1,42 @@
 import Foundation
 import Hummingbird
 import LatePenalty
-import NIOCore
 
 /// Reading request bodies within their limits and media types.
 enum RequestBodies {
-    /// The body of a request that must be JSON, at most `limit` bytes: 415 for another media
-    /// type, 413 over the limit.
-    static func json(_ request: Request, limit: Int) async throws -> [UInt8] {
+    /// The body of a request that must be JSON in UTF-8, at most `limit` bytes: 415 for another
+    /// media type, charset or content coding, 413 over the limit, 408 when it arrives too slowly.
+    static func json(_ request: Request, settings: ServerSettings, limit: Int) async throws -> [UInt8] {
         let type = mediaType(request)
         guard type == nil || type == "application/json" else {
-            throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "send the case as application/json, not \(type!)")
+            throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "send the body as application/json, not \(type!)")
         }
-        return try await collect(request, limit: limit, what: "the JSON body")
+        if let charset = charset(request), charset != "utf-8" && charset != "utf8" {
+            throw Problem(.unsupportedMediaType, "Unsupported charset", detail: "JSON is read as utf-8, not '\(charset)'")
+        }
+        try identityCoding(request)
+        return try await collect(request, settings: settings, limit: limit, what: "the JSON body")
     }
 
-    /// The whole body, at most `limit` bytes (413 past it).
-    static func collect(_ request: Request, limit: Int, what: String) async throws -> [UInt8] {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit, what: what) }
-        do {
-            var buffer = try await request.body.collect(upTo: limit)
-            return buffer.readBytes(length: buffer.readableBytes) ?? []
-        } catch is NIOTooManyBytesError {
-            throw Problem.tooLarge(limit, what: what)
+    /// Refuses a compressed body (`Content-Encoding` other than identity): it would be read as
+    /// text and fail in confusing ways.
+    static func identityCoding(_ request: Request) throws {
+        if let coding = request.headers[.contentEncoding], coding.lowercased() != "identity" {
+            throw Problem(.unsupportedMediaType, "Unsupported content coding", detail: "send the body uncompressed, not as '\(coding)'")
         }
+    }
+
+    /// The whole body, at most `limit` bytes (413 past it), arriving fast enough (408).
+    static func collect(_ request: Request, settings: ServerSettings, limit: Int, what: String) async throws -> [UInt8] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit, what: what) }
+        var bytes: [UInt8] = []
+        var pace = BodyPace(settings: settings)
+        for try await chunk in request.body {
+            guard bytes.count + chunk.readableBytes <= limit else { throw Problem.tooLarge(limit, what: what) }
+            try pace.received(chunk.readableBytes)
+            bytes += chunk.readableBytesView
+        }
+        return bytes
     }
 
     /// The media type of the body, lowercased and without parameters, or nil when none is given.
@@ -70,6 +83,32 @@ enum RequestBodies {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
         default: throw Problem(.badRequest, "Invalid parameter", detail: "'\(name)' is true or false, not '\(value)'", field: name)
+        }
+    }
+}
+
+/// How fast a body arrives: once the grace period is over, the average since the request began
+/// must reach the settings' minimum rate.
+struct BodyPace {
+    let start = ContinuousClock.now
+    let grace: Duration
+    let minimum: Int
+    var bytes = 0
+
+    init(settings: ServerSettings) {
+        grace = .seconds(settings.bodyGraceSeconds)
+        minimum = settings.minBodyBytesPerSecond
+    }
+
+    mutating func received(_ count: Int) throws {
+        bytes += count
+        let elapsed = ContinuousClock.now - start
+        guard elapsed > grace else { return }
+        let seconds = max(1, elapsed.components.seconds)
+        if bytes / Int(seconds) < minimum {
+            throw Problem(
+                .requestTimeout, "Body too slow",
+                detail: "the body arrived at \(bytes / Int(seconds)) bytes a second, under the \(minimum) this server requires; send it again faster")
         }
     }
 }

@@ -9,7 +9,7 @@ struct VerifyRoute {
     let settings: ServerSettings
 
     func respond(_ request: Request) async throws -> Response {
-        let bytes = try await RequestBodies.json(request, limit: settings.maxVectorBytes)
+        let bytes = try await RequestBodies.json(request, settings: settings, limit: settings.maxVectorBytes)
         var report = VectorVerifier.Report()
         VectorVerifier.verify(Data(bytes), named: "request body", catalog: settings.catalog, into: &report)
         if let unreadable = report.failures.first(where: { $0.id == nil }) {

@@ -9,8 +9,9 @@ import LatePenalty
 final class OutputChannel: @unchecked Sendable {
     enum Item: Sendable {
         case bytes(ByteBuffer)
-        /// The end: the summary, or the reason the run stopped.
-        case end(Result<Batch.Summary, Batch.FileError>)
+        /// The end: the summary, or the reason the run stopped, and the notes on fields no
+        /// regime reads (JSON Lines; a CSV header is checked before the run).
+        case end(Result<Batch.Summary, Batch.FileError>, unusedFieldNotes: [String])
     }
 
     let items: AsyncStream<Item>
@@ -37,8 +38,8 @@ final class OutputChannel: @unchecked Sendable {
     }
 
     /// Called on the batch's thread when the run is over.
-    func finish(_ outcome: Result<Batch.Summary, Batch.FileError>) {
-        continuation.yield(.end(outcome))
+    func finish(_ outcome: Result<Batch.Summary, Batch.FileError>, unusedFieldNotes: [String]) {
+        continuation.yield(.end(outcome, unusedFieldNotes: unusedFieldNotes))
         continuation.finish()
     }
 
