@@ -65,6 +65,7 @@ struct BatchRoute {
 
         let channel = OutputChannel()
         let run = options
+        let gate = self.gate
         DispatchQueue.global().async {
             // Rows in error are in the output itself; notes on fields no regime reads are not,
             // so the first few travel in a trailer.
@@ -78,14 +79,16 @@ struct BatchRoute {
                     })
             }
             withExtendedLifetime(spool) { channel.finish(outcome, unusedFieldNotes: notes) }
+            // The turn is held until the computation ends, whether or not anyone still reads
+            // it: a batch abandoned by its client still takes a thread until it is done.
+            Task { await gate.leave() }
         }
         let contentType = options.format == .csv ? "text/csv; charset=utf-8" : "application/jsonl"
         let headers: HTTPFields = [.contentType: contentType, .trailer: BatchRoute.trailerNames.joined(separator: ", ")]
-        let gate = self.gate
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                var trailers = HTTPFields()
+                var trailers: HTTPFields? = nil
                 do {
                     for await item in channel.items {
                         switch item {
@@ -98,10 +101,9 @@ struct BatchRoute {
                     }
                 } catch {
                     channel.abandon()
-                    await gate.leave()
                     throw error
                 }
-                await gate.leave()
+                guard let trailers else { throw CancellationError() }  // output dropped: cut the response off
                 try await writer.finish(trailers)
             })
     }
