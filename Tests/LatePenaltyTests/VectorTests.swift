@@ -56,6 +56,27 @@ struct VectorTests {
         #expect(messages.last == "schema: vectors[0].expected.days has the wrong type (expected integer)")
     }
 
+    @Test func anExpectedValueTheKindDoesNotCheckFails() {
+        // A vector must never pass by checking nothing: an amount on a deadline vector, or
+        // counted_days on a day-count one, is reported instead of silently skipped.
+        let json = #"""
+            {"title": "t", "vectors": [
+              {"id": "a", "kind": "derived", "derivation": "x", "inputs": {"received": "2025-01-01", "deadline": "payment"}, "expected": {"amount": "123456789"}},
+              {"id": "b", "kind": "derived", "derivation": "x", "inputs": {"day_count": "fixed-365", "start": "2025-01-01", "end": "2025-02-01"}, "expected": {"counted_days": 99999}},
+              {"id": "c", "kind": "derived", "derivation": "x", "inputs": {"regime": "contract-late-completion", "amount": "1000000", "due": "2025-04-01", "paid": "2025-05-01"}, "expected": {"last_day": "2025-05-01", "amount": "2054"}}
+            ]}
+            """#
+        var report = VectorVerifier.Report()
+        VectorVerifier.verify(Data(json.utf8), named: "t.json", into: &report)
+        #expect(report.passed == 0)
+        #expect(
+            report.failures.map(\.message) == [
+                "expected amount is not checked for a deadline vector (it checks last_day)",
+                "expected counted_days is not checked for a day-count vector (it checks days, year_fraction, year_fraction_printed, year_fraction_tolerance)",
+                "expected last_day is not checked for a charge vector (it checks amount, counted_days, error, exact, excluded_days, segment_days, segment_exact_printed, segments, status)",
+            ])
+    }
+
     @Test func dayCountAndMilestoneVectors() {
         let json = #"""
             {"title": "t", "vectors": [

@@ -98,11 +98,12 @@ public enum VectorVerifier {
         case .derived:
             if (vector.derivation ?? "").isEmpty { problems.append("a derived vector needs a derivation") }
         }
-        if vector.inputs["day_count"] != nil { return problems + checkDayCount(vector) }
-        if vector.inputs["milestone_months"] != nil { return problems + checkMilestone(vector) }
-        if vector.inputs["deadline"] != nil { return problems + checkDeadline(vector) }
-        if vector.inputs["agreement_as_of"] != nil { return problems + checkAgreement(vector) }
-        if vector.inputs["set_off_unpaid_price"] != nil { return problems + checkSetOff(vector) }
+        if vector.inputs["day_count"] != nil { return problems + uncheckedExpectations(vector, kind: "day-count") + checkDayCount(vector) }
+        if vector.inputs["milestone_months"] != nil { return problems + uncheckedExpectations(vector, kind: "milestone") + checkMilestone(vector) }
+        if vector.inputs["deadline"] != nil { return problems + uncheckedExpectations(vector, kind: "deadline") + checkDeadline(vector) }
+        if vector.inputs["agreement_as_of"] != nil { return problems + uncheckedExpectations(vector, kind: "agreement") + checkAgreement(vector) }
+        if vector.inputs["set_off_unpaid_price"] != nil { return problems + uncheckedExpectations(vector, kind: "set-off") + checkSetOff(vector) }
+        problems += uncheckedExpectations(vector, kind: "charge")
         let expected = vector.expected
         let result: ChargeResult
         do {
