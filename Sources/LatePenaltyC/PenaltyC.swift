@@ -12,8 +12,7 @@ import Glibc
 
 let penaltyOK: Int32 = 0, penaltyInputError: Int32 = 1, penaltyArgumentError: Int32 = 2, penaltyRatesError: Int32 = 3
 
-/// The library version reported by penalty_version().
-let libraryVersion = "1.1.0"
+/// The library version reported by penalty_version(), as a C string that lives as long as the process.
 nonisolated(unsafe) let libraryVersionCString: UnsafeMutablePointer<CChar> = strdup(libraryVersion)!
 
 /// What a penalty_context handle points to.

@@ -13,7 +13,8 @@ struct PenaltyServerCommand: AsyncParsableCommand {
             Listens on 127.0.0.1:8080 unless told otherwise; give --host 0.0.0.0 only behind a \
             reverse proxy that adds TLS. Stops on SIGTERM or Ctrl-C after the requests in flight \
             are answered. See docs/server.md.
-            """)
+            """,
+        version: libraryVersion)
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LatePenalty
 
 @main
 struct Penalty: ParsableCommand {
@@ -8,6 +9,7 @@ struct Penalty: ParsableCommand {
             Every amount is computed with exact fractions (GMP) and every rounding is named.
             Start with `penalty explain` for one case, or `penalty compute FILE` for a CSV file.
             """,
+        version: libraryVersion,
         subcommands: [
             Explain.self, Compute.self, AgreementCommand.self, AgreementsCommand.self, DeadlineCommand.self, TaxCommand.self, SetOffCommand.self, Verify.self,
             Regimes.self, CalendarCommand.self,
