@@ -1,0 +1,2 @@
+"""The package's version: the C library's version it bundles."""
+__version__ = "1.1.0"

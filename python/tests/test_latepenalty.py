@@ -1,0 +1,89 @@
+"""The Python package against the library and against `penalty compute` (run from a fresh
+virtual environment that installed the built wheel: scripts/build-wheel --test)."""
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import latepenalty
+
+PENALTY = os.environ.get("PENALTY_BINARY")
+
+
+def test_the_seed_contract_example():
+    # 第6条第3項: ¥10,000,000 completed 36 days late, 3 inspection days not counted.
+    result = latepenalty.compute(regime="contract-late-completion", amount=10_000_000, due="2022-03-25", paid="2022-04-30",
+                                 excluded="2022-04-10..2022-04-12")
+    assert (result.status, result.amount, result.counted_days, result.excluded_days) == ("ok", 22602, 33, 3)
+    assert result.explanation["rule"]["clause"] == "第6条第3項"
+    assert result.explanation["segments"][0]["exact"] == "1650000/73"
+
+
+def test_amounts_of_any_size_stay_exact():
+    result = latepenalty.compute(regime="contract-late-completion", amount=10**30 + 7, due="2022-03-25", paid="2022-04-30")
+    assert isinstance(result.amount, int)
+    assert result.amount == (10**30 + 7) * 25 * 36 // (1000 * 365)
+
+
+def test_errors_name_the_field():
+    with pytest.raises(latepenalty.InputError) as raised:
+        latepenalty.compute(regime="local-tax-arrears", amount="1,000", due="R8.2.30", paid="R8.5.29")
+    assert raised.value.field == "due"
+    assert "does not exist" in raised.value.reason
+
+
+def test_floats_are_refused():
+    with pytest.raises(TypeError):
+        latepenalty.compute(regime="contract-late-completion", amount=1000000.0, due="2022-03-25", paid="2022-04-30")
+
+
+def test_a_quote_for_a_day_asked():
+    result = latepenalty.compute(regime="local-tax-arrears", amount=500000, due="2025-04-30", as_of="2025-08-29")
+    assert result.status == "quote"
+
+
+def test_compute_frame_keeps_order_ids_and_exactness():
+    frame = pd.DataFrame({
+        "id": ["-5", "=A1", "c", "d"],
+        "regime": ["contract-late-completion"] * 4,
+        "amount": [10**30, "1,000,000", 5, None],
+        "due": ["2022-03-25"] * 4,
+        "paid": ["2022-04-30", "2022-04-30", "not a date", "2022-04-30"],
+    })
+    results = latepenalty.compute_frame(frame)
+    assert list(results["id"]) == ["-5", "=A1", "c", "d"]
+    assert results["amount"].dtype == object
+    assert results["amount"][0] == 10**30 * 25 * 36 // (1000 * 365)
+    assert results["amount"][1] == 2465
+    assert list(results["status"]) == ["ok", "ok", "error", "error"]
+    assert results["error"][2].startswith("paid:")
+    assert results["error"][0] is None
+
+
+def test_compute_frame_takes_dicts_and_explains():
+    results = latepenalty.compute_frame(
+        [{"regime": "national-tax-arrears", "amount": 1234567, "due": "2023-12-30", "paid": "2024-03-10"}], explain=True)
+    assert results["amount"][0] == 7800
+    assert [s["rounded"] for s in results["explanation"][0]["segments"]] == ["80", "4852", "2931"]
+
+
+def test_a_float_column_is_refused():
+    with pytest.raises(TypeError):
+        latepenalty.compute_frame(pd.DataFrame({"regime": ["custom"], "amount": [1.5]}))
+
+
+@pytest.mark.skipif(not PENALTY, reason="PENALTY_BINARY names the penalty command to compare with")
+def test_the_module_and_compute_frame_equal_penalty_compute(tmp_path):
+    rows = tmp_path / "rows.csv"
+    generator = os.path.join(os.path.dirname(__file__), "..", "..", "scripts", "generate-rows")
+    with open(rows, "wb") as handle:
+        subprocess.run([sys.executable, generator, "20000", "--regime", "local-tax-arrears"], stdout=handle, check=True)
+    expected = subprocess.run([PENALTY, "compute", str(rows), "--quiet"], capture_output=True).stdout
+    module = subprocess.run([sys.executable, "-m", "latepenalty", str(rows)], capture_output=True)
+    assert module.stdout == expected
+    frame = latepenalty.compute_frame(pd.read_csv(rows, dtype=str, keep_default_na=False))
+    cli = pd.read_csv(__import__("io").BytesIO(expected), dtype=str, keep_default_na=False)
+    assert list(frame["id"]) == list(cli["id"])
+    assert [str(a) for a in frame["amount"]] == list(cli["amount"])
