@@ -77,25 +77,18 @@ public func penaltyAgreements(
     options.dueWithin = dueWithin >= 0 ? Int(dueWithin) : nil
     options.format = outputFormat == 1 ? .jsonl : .csv
     let columns = Set(AgreementBatch.columns)
-    var text = "", messages = ""
-    do {
-        let summary: AgreementBatch.Summary
-        if inputFormat == 1 {
-            var reader = JSONLinesReader(bytes: bytes, keeping: columns)
-            summary = try AgreementBatch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
-        } else {
-            var reader = try CSVRecordReader(bytes: bytes, keeping: columns)
-            summary = try AgreementBatch.run(&reader, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
-        }
-        rowsRead?.pointee = Int64(summary.read)
-        rowsRejected?.pointee = Int64(summary.rejected)
-        give(text, to: output)
-        give(messages, to: diagnostics)
-        return penaltyOK
-    } catch {
-        give(error.description, to: errorMessage)
-        return penaltyInputError
-    }
+    return runFile(
+        { output, diagnostics in
+            let summary: AgreementBatch.Summary
+            if inputFormat == 1 {
+                var reader = JSONLinesReader(bytes: bytes, keeping: columns)
+                summary = try AgreementBatch.run(&reader, options: options, output: output, diagnostics: diagnostics)
+            } else {
+                var reader = try CSVRecordReader(bytes: bytes, keeping: columns)
+                summary = try AgreementBatch.run(&reader, options: options, output: output, diagnostics: diagnostics)
+            }
+            return (summary.read, summary.rejected)
+        }, output: output, diagnostics: diagnostics, rowsRead: rowsRead, rowsRejected: rowsRejected, errorMessage: errorMessage)
 }
 
 @_cdecl("penalty_deadline")

@@ -173,21 +173,34 @@ public func penaltyBatch(
     options.catalog = catalog(context)
     options.format = outputFormat == 1 ? .jsonl : .csv
     options.explain = explain != 0
+    return runFile(
+        { output, diagnostics in
+            let summary =
+                inputFormat == 1
+                ? try Batch.runJSONLines(bytes: bytes, options: options, output: output, diagnostics: diagnostics)
+                : try Batch.runCSV(bytes: bytes, options: options, output: output, diagnostics: diagnostics)
+            return (summary.read, summary.rejected)
+        }, output: output, diagnostics: diagnostics, rowsRead: rowsRead, rowsRejected: rowsRejected, errorMessage: errorMessage)
+}
+
+/// Runs a file held in memory (`run` is given where to send output text and diagnostic lines)
+/// and hands the caller its output, diagnostics and row counts, or the reason it could not run.
+func runFile(
+    _ run: (_ output: (String) -> Void, _ diagnostics: (String) -> Void) throws -> (read: Int, rejected: Int),
+    output: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    rowsRead: UnsafeMutablePointer<Int64>?, rowsRejected: UnsafeMutablePointer<Int64>?,
+    errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
     var text = "", messages = ""
     do {
-        let summary: Batch.Summary
-        if inputFormat == 1 {
-            summary = try Batch.runJSONLines(bytes: bytes, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
-        } else {
-            summary = try Batch.runCSV(bytes: bytes, options: options, output: { text += $0 }, diagnostics: { messages += $0 + "\n" })
-        }
-        rowsRead?.pointee = Int64(summary.read)
-        rowsRejected?.pointee = Int64(summary.rejected)
+        let (read, rejected) = try run({ text += $0 }, { messages += $0 + "\n" })
+        rowsRead?.pointee = Int64(read)
+        rowsRejected?.pointee = Int64(rejected)
         give(text, to: output)
         give(messages, to: diagnostics)
         return penaltyOK
     } catch {
-        give(error.description, to: errorMessage)
+        give(String(describing: error), to: errorMessage)
         return penaltyInputError
     }
 }
