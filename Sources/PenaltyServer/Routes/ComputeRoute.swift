@@ -10,11 +10,17 @@ import LatePenalty
 /// give a charge without the exclusion, a wrong yen with no error.
 struct ComputeRoute {
     let settings: ServerSettings
+    /// Every field some regime reads, worked out once: the catalog builds the set each time.
+    let known: Set<String>
+
+    init(settings: ServerSettings) {
+        self.settings = settings
+        known = settings.catalog.knownFields
+    }
 
     func respond(_ request: Request) async throws -> Response {
         let explain = try RequestBodies.flag(request, "explain", default: true)
         var fields = try RequestBodies.object(try await RequestBodies.json(request, settings: settings, limit: settings.maxCaseBytes))
-        let known = settings.catalog.knownFields
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) && $0 != "as_of" }) {
             throw Problem(
                 .badRequest, "Invalid input (入力誤り)",

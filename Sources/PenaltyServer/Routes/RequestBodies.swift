@@ -28,15 +28,25 @@ enum RequestBodies {
 
     /// The whole body, at most `limit` bytes (413 past it), arriving fast enough (408).
     static func collect(_ request: Request, settings: ServerSettings, limit: Int, what: String) async throws -> [UInt8] {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit, what: what) }
         var bytes: [UInt8] = []
+        try await forEachChunk(request, settings: settings, limit: limit, what: what) { bytes += $0.readableBytesView }
+        return bytes
+    }
+
+    /// Passes each chunk of the body to `body` as it arrives: at most `limit` bytes in all (413,
+    /// before anything is read when the declared length is over it), arriving fast enough (408).
+    static func forEachChunk(
+        _ request: Request, settings: ServerSettings, limit: Int, what: String, _ body: (ByteBuffer) throws -> Void
+    ) async throws {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Problem.tooLarge(limit, what: what) }
+        var received = 0
         var pace = BodyPace(settings: settings)
         for try await chunk in request.body {
-            guard bytes.count + chunk.readableBytes <= limit else { throw Problem.tooLarge(limit, what: what) }
+            received += chunk.readableBytes
+            guard received <= limit else { throw Problem.tooLarge(limit, what: what) }
             try pace.received(chunk.readableBytes)
-            bytes += chunk.readableBytesView
+            try body(chunk)
         }
-        return bytes
     }
 
     /// The media type of the body, lowercased and without parameters, or nil when none is given.

@@ -5,15 +5,9 @@ import LatePenalty
 /// on disk, not in memory, and then read twice like a file.
 enum BodySpool {
     static func receive(_ request: Request, settings: ServerSettings, limit: Int) async throws -> SpoolFile {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw Problem.tooLarge(limit, what: "the batch")
-        }
         let spool: SpoolFile
         do { spool = try SpoolFile() } catch { throw BodySpool.problem(error) }
-        var pace = BodyPace(settings: settings)
-        for try await chunk in request.body {
-            guard spool.size + chunk.readableBytes <= limit else { throw Problem.tooLarge(limit, what: "the batch") }
-            try pace.received(chunk.readableBytes)
+        try await RequestBodies.forEachChunk(request, settings: settings, limit: limit, what: "the batch") { chunk in
             var failure: SpoolFile.Failure? = nil
             chunk.withUnsafeReadableBytes { bytes in
                 do throws(SpoolFile.Failure) { try spool.append(bytes) } catch { failure = error }
