@@ -184,7 +184,8 @@ public enum Accrual {
         }
         let rounded = terms.resultRounding.apply(total)
         explanation.steps.append(.rounding(label: "result", rule: terms.resultRounding, before: total, after: rounded))
-        let decision = terms.minimum.decide(rounded, exact: total)
+        let decision = terms.minimum.decide(
+            rounded, exact: total, baseMinimum: accumulator.baseMinimumSkippedCharge ? terms.baseMinimum : nil)
         explanation.minimum = decision
         return ChargeResult(
             status: decision.waived ? .waived : .ok, amount: decision.after, exactAmount: accumulator.exactTotal,
@@ -244,6 +245,8 @@ struct Accumulator {
     /// Interest accrued and not yet paid, for `interestFirst` allocation.
     private var unpaidInterest = Rational(0)
     private var accruedSinceLastPayment = Rational(0)
+    /// Whether the base minimum kept a positive balance from a charge it would have accrued.
+    private(set) var baseMinimumSkippedCharge = false
 
     init(terms: AccrualTerms, excluded: ExcludedDays, rates: RateResolver) {
         self.terms = terms
@@ -259,6 +262,15 @@ struct Accumulator {
                 Explanation.Base(
                     from: period.first, balance: balance, rounding: nil, base: .zero,
                     note: "under \(minimum): not charged (\(minimum.grouped)円未満は計算しない)"))
+            // Would a positive balance accrue a positive charge? Days without a known rate do
+            // not tell, and are no error: nothing is charged on a base under the minimum.
+            if balance > .zero {
+                for piece in rates.pieces(of: period) where (try? rates.rate(on: piece.first))?.0.annual.signum ?? 0 > 0 {
+                    if (try? terms.basis.counts(of: piece, excluding: excluded))?.contains(where: { $0.days > 0 }) ?? false {
+                        baseMinimumSkippedCharge = true
+                    }
+                }
+            }
             return
         }
         let base = terms.baseRounding?.apply(balance.exact) ?? balance

@@ -8,14 +8,13 @@ public enum MinimumRule: Sendable, Hashable, CustomStringConvertible {
 
     /// Applies the rule to `amount`, the result after its rounding; `exact` is the value before
     /// rounding, which tells a charge that rounded away (¥20.55 → ¥0 by a floor to ¥100) from
-    /// no charge at all.
-    public func decide(_ amount: Yen, exact: Rational) -> MinimumDecision {
-        switch self {
-        case .none:
-            return MinimumDecision(rule: self, exact: exact, before: amount, after: amount)
-        case .waiveBelow(let threshold):
-            return MinimumDecision(rule: self, exact: exact, before: amount, after: amount < threshold ? .zero : amount)
-        }
+    /// no charge at all. `baseMinimum` is the base minimum of the terms when it kept a positive
+    /// balance from being charged over counted days at a positive rate (地方税: 2,000円未満);
+    /// a result that is then ¥0 was waived by that rule.
+    public func decide(_ amount: Yen, exact: Rational, baseMinimum: Yen? = nil) -> MinimumDecision {
+        var after = amount
+        if case .waiveBelow(let threshold) = self, amount < threshold { after = .zero }
+        return MinimumDecision(rule: self, exact: exact, before: amount, after: after, baseMinimum: after.value.isZero ? baseMinimum : nil)
     }
 
     public var description: String {
@@ -26,7 +25,8 @@ public enum MinimumRule: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The outcome of a ``MinimumRule``: the amount before and after it.
+/// The outcome of a ``MinimumRule``, and of the base minimum before it: the amount before and
+/// after, and which rule, if any, brought a positive charge to nothing.
 public struct MinimumDecision: Sendable, Hashable, CustomStringConvertible {
     public let rule: MinimumRule
     /// The exact value before the result's rounding.
@@ -34,19 +34,29 @@ public struct MinimumDecision: Sendable, Hashable, CustomStringConvertible {
     /// The amount after the result's rounding.
     public let before: Yen
     public let after: Yen
+    /// The base minimum, when it is what left the result at ¥0: a positive balance under it was
+    /// not charged for days that would have accrued a charge.
+    public let baseMinimum: Yen?
 
-    /// Whether a positive charge came to nothing under the rule (under the threshold, whether
-    /// before or after the result's rounding): status `waived`.
-    public var waived: Bool {
+    /// Whether a positive charge came to nothing under a minimum rule: the result's (under the
+    /// threshold, whether before or after the result's rounding) or the base's. Status `waived`.
+    public var waived: Bool { waivedByResult || baseMinimum != nil }
+
+    /// Whether the result's own minimum rule brought a positive exact value to ¥0.
+    public var waivedByResult: Bool {
         if case .none = rule { return false }
         return exact.signum > 0 && after.value.isZero
     }
 
     public var description: String {
+        if waivedByResult, case .waiveBelow(let threshold) = rule { return "\(before) is under \(threshold): waived, ¥0" }
+        if let baseMinimum {
+            return "the balance is under the base minimum \(baseMinimum) (\(baseMinimum.grouped)円未満は計算しない): waived, ¥0"
+        }
+        if exact.signum == 0 && after.value.isZero { return "nothing to charge: ¥0" }
         switch rule {
         case .none: return "no minimum applies"
-        case .waiveBelow(let threshold):
-            return waived ? "\(before) is under \(threshold): waived, ¥0" : "\(before) is not under \(threshold): charged"
+        case .waiveBelow(let threshold): return "\(before) is not under \(threshold): charged"
         }
     }
 }

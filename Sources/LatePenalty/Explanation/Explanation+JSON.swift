@@ -140,6 +140,16 @@ extension Explanation {
                     json.digits(minimum.after.value)
                     json.key("waived")
                     json.bool(minimum.waived)
+                    json.key("waived_by")
+                    if minimum.waivedByResult {
+                        json.string("result minimum")
+                    } else if minimum.baseMinimum != nil {
+                        json.string("base minimum")
+                    } else {
+                        json.null()
+                    }
+                    json.key("decision")
+                    json.string(minimum.description)
                 }
             }
             json.key("notes")

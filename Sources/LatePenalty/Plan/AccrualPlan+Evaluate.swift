@@ -60,6 +60,8 @@ extension AccrualPlan {
         var unpaidInterest = N.zero
         var accruedSinceLastPayment = N.zero
         var segments = 0
+        /// Whether the base minimum kept a positive balance from a charge it would have accrued.
+        var baseMinimumSkippedCharge = false
 
         init(plan: AccrualPlan, constants: Constants<N>, excluded: ExcludedDays, rates: RateResolver) {
             self.plan = plan
@@ -79,6 +81,7 @@ extension AccrualPlan {
                     Explanation.Base(
                         from: period.first, balance: yen(balance), rounding: nil, base: .zero,
                         note: "under \(threshold): not charged (\(threshold.grouped)円未満は計算しない)"))
+                if !baseMinimumSkippedCharge, balance > .zero { baseMinimumSkippedCharge = accrues(over: period) }
                 return true
             }
             var base = balance
@@ -134,6 +137,25 @@ extension AccrualPlan {
             return true
         }
 
+        /// Whether some counted day of `period` falls at a known positive rate: a positive
+        /// balance would accrue a positive charge over it. A day without a rate in the table is
+        /// no error here, since nothing is charged on a base under the minimum.
+        func accrues(over period: DateWindow) -> Bool {
+            var previousPiece: DateWindow? = nil
+            while let piece = rates.piece(after: previousPiece, of: period) {
+                previousPiece = piece
+                guard let (row, low) = try? rates.source(on: piece.first),
+                    (low ? constants.scaledRates[row].low : constants.scaledRates[row].high) > .zero
+                else { continue }
+                var previousPart: DayCount? = nil
+                while let part = try? plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
+                    if part.days > 0 { return true }
+                    previousPart = part
+                }
+            }
+            return false
+        }
+
         /// Applies a partial payment at the end of a balance period and returns the new balance,
         /// charged from the day after the payment; nil on overflow.
         mutating func applyPayment(_ amount: N, on date: CivilDate, to balance: N, explanation: inout Explanation?) -> N? {
@@ -170,13 +192,16 @@ extension AccrualPlan {
             else { return nil }
             var amount = rounded
             if let threshold = constants.waiveBelow, rounded < threshold { amount = .zero }
-            let waived = constants.waiveBelow != nil && total > .zero && amount == .zero
+            // A minimum waives a charge: the result's, of a positive sum; or the base's, of a
+            // positive balance that would have accrued one.
+            let waived = amount == .zero && ((constants.waiveBelow != nil && total > .zero) || baseMinimumSkippedCharge)
             if explanation != nil {
                 let terms = plan.terms
                 let sum = exact(total)
                 if segments > 1 { explanation?.steps.append(.value(label: "sum of segments (合計)", exact: sum)) }
                 explanation?.steps.append(.rounding(label: "result", rule: terms.resultRounding, before: sum, after: yen(rounded)))
-                explanation?.minimum = terms.minimum.decide(yen(rounded), exact: sum)
+                explanation?.minimum = terms.minimum.decide(
+                    yen(rounded), exact: sum, baseMinimum: baseMinimumSkippedCharge ? terms.baseMinimum : nil)
             }
             return Outcome(total: total, exactTotal: exactTotal, amount: amount, waived: waived)
         }

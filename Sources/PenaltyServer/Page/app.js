@@ -276,7 +276,7 @@ function renderResult(result) {
   }
   if (explanation.minimum) {
     const m = explanation.minimum;
-    container.append(table(t("minimum"), ["", t("before"), t("after")], [[m.rule, yen(m.before), yen(m.after)]]));
+    container.append(table(t("minimum"), ["", t("before"), t("after")], [[m.decision ? `${m.rule}: ${m.decision}` : m.rule, yen(m.before), yen(m.after)]]));
   }
   if (explanation.notes?.length) {
     const list = element("ul", null, "notes");
