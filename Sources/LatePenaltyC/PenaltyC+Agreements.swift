@@ -78,7 +78,11 @@ public func penaltyAgreements(
     options.format = outputFormat == 1 ? .jsonl : .csv
     let columns = Set(AgreementBatch.columns)
     return runFile(
-        { output, diagnostics in
+        { outputBytes, diagnostics in
+            func output(_ text: String) {
+                var text = text
+                text.withUTF8 { outputBytes(UnsafeRawBufferPointer($0)) }
+            }
             let summary: AgreementBatch.Summary
             if inputFormat == 1 {
                 var reader = JSONLinesReader(bytes: bytes, keeping: columns)

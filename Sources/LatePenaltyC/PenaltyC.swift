@@ -26,6 +26,19 @@ func catalog(_ context: OpaquePointer?) -> RegimeCatalog {
     return Unmanaged<PenaltyContext>.fromOpaque(UnsafeRawPointer(context)).takeUnretainedValue().catalog
 }
 
+/// Stores a NUL-terminated copy of `bytes` in `*target`, allocated with malloc.
+func give(bytes: [UInt8], to target: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) {
+    guard let copy = malloc(bytes.count + 1)?.assumingMemoryBound(to: UInt8.self) else {
+        target.pointee = nil
+        return
+    }
+    bytes.withUnsafeBufferPointer { source in
+        if let base = source.baseAddress { copy.initialize(from: base, count: source.count) }
+    }
+    copy[bytes.count] = 0
+    target.pointee = UnsafeMutableRawPointer(copy).assumingMemoryBound(to: CChar.self)
+}
+
 /// Stores a copy of `text` in `*target` if the caller asked for it.
 func give(_ text: String?, to target: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) {
     guard let target else { return }
@@ -177,26 +190,31 @@ public func penaltyBatch(
         { output, diagnostics in
             let summary =
                 inputFormat == 1
-                ? try Batch.runJSONLines(bytes: bytes, options: options, output: output, diagnostics: diagnostics)
-                : try Batch.runCSV(bytes: bytes, options: options, output: output, diagnostics: diagnostics)
+                ? try Batch.runJSONLines(bytes: bytes, options: options, outputBytes: output, diagnostics: diagnostics)
+                : try Batch.runCSV(bytes: bytes, options: options, outputBytes: output, diagnostics: diagnostics)
             return (summary.read, summary.rejected)
-        }, output: output, diagnostics: diagnostics, rowsRead: rowsRead, rowsRejected: rowsRejected, errorMessage: errorMessage)
+        }, output: output, diagnostics: diagnostics, rowsRead: rowsRead, rowsRejected: rowsRejected, errorMessage: errorMessage,
+        // A results row is about as long as its input row: one allocation in the common case.
+        expectedBytes: bytes.count)
 }
 
 /// Runs a file held in memory (`run` is given where to send output text and diagnostic lines)
 /// and hands the caller its output, diagnostics and row counts, or the reason it could not run.
 func runFile(
-    _ run: (_ output: (String) -> Void, _ diagnostics: (String) -> Void) throws -> (read: Int, rejected: Int),
+    _ run: (_ output: (UnsafeRawBufferPointer) -> Void, _ diagnostics: (String) -> Void) throws -> (read: Int, rejected: Int),
     output: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
     rowsRead: UnsafeMutablePointer<Int64>?, rowsRejected: UnsafeMutablePointer<Int64>?,
-    errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    errorMessage: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, expectedBytes: Int = 0
 ) -> Int32 {
-    var text = "", messages = ""
+    // The output is gathered as bytes and copied once into the caller's string: no text is
+    // made of a file's worth of rows.
+    var bytes: [UInt8] = [], messages = ""
+    bytes.reserveCapacity(expectedBytes)
     do {
-        let (read, rejected) = try run({ text += $0 }, { messages += $0 + "\n" })
+        let (read, rejected) = try run({ bytes.append(contentsOf: $0) }, { messages += $0 + "\n" })
         rowsRead?.pointee = Int64(read)
         rowsRejected?.pointee = Int64(rejected)
-        give(text, to: output)
+        give(bytes: bytes, to: output)
         give(messages, to: diagnostics)
         return penaltyOK
     } catch {

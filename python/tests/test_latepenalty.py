@@ -87,3 +87,66 @@ def test_the_module_and_compute_frame_equal_penalty_compute(tmp_path):
     cli = pd.read_csv(__import__("io").BytesIO(expected), dtype=str, keep_default_na=False)
     assert list(frame["id"]) == list(cli["id"])
     assert [str(a) for a in frame["amount"]] == list(cli["amount"])
+
+
+def _both_readers(frame, monkeypatch):
+    """compute_frame through pyarrow and through pandas alone."""
+    pytest.importorskip("pyarrow")
+    with_arrow = latepenalty.compute_frame(frame)
+    with monkeypatch.context() as patch:
+        patch.setattr(latepenalty, "_arrow", lambda: None)
+        without = latepenalty.compute_frame(frame)
+    return with_arrow, without
+
+
+@pytest.mark.parametrize("case", ["text", "ints", "huge", "quoted", "nullable", "empty"])
+def test_compute_frame_through_arrow_equals_pandas(case, monkeypatch):
+    regimes = ["local-tax-arrears", "contract-late-completion", "national-tax-arrears", "custom"]
+    amounts = {
+        "text": ["56400", "10,000,000", "", "9999"],
+        "ints": [56400, 10_000_000, 5, 9999],
+        "huge": [10**30, 10**18, 10**19 + 7, 99],
+        "quoted": ["56400", "10,000,000", "1", "2"],
+        "nullable": pd.array([56400, None, 5, 9999], dtype="Int64"),
+        "empty": [],
+    }[case]
+    n = len(amounts)
+    frame = pd.DataFrame({
+        "id": ["a,b" if case == "quoted" and i == 0 else f"r{i}" for i in range(n)],
+        "regime": regimes[:n],
+        "amount": amounts,
+        "due": ["2026-02-02", "R4.3.25", "2023-12-30", "2024-01-01"][:n],
+        "paid": ["2026-05-29", "2022-04-30", "2024-03-10", "not a date"][:n],
+        "rate": [None, None, None, "3"][:n],
+    })
+    with_arrow, without = _both_readers(frame, monkeypatch)
+    pd.testing.assert_frame_equal(with_arrow, without)
+    assert with_arrow["amount"].dtype == object
+    assert all(a is None or type(a) is int for a in with_arrow["amount"])
+
+
+@pytest.mark.parametrize("repeat", [False, True])
+def test_compute_frame_in_slices_equals_one_call(repeat, monkeypatch):
+    pytest.importorskip("pyarrow")
+    rows = 23
+    frame = pd.DataFrame({
+        "id": [f"k{i}" for i in range(rows)],
+        "regime": ["local-tax-arrears", "contract-late-completion", "national-tax-arrears"] * 7 + ["custom", "nonsense"],
+        "amount": [str(56400 + 1000 * i) for i in range(rows - 3)] + ["", "-5", "1" * 40],
+        "due": ["2026-02-02", "R4.3.25", "2023-12-30"] * 7 + ["2024-01-01", "2024-01-01"],
+        "paid": ["2026-05-29", "2022-04-30", "2024-03-10"] * 7 + ["not a date", "2024-02-01"],
+    })
+    if repeat:
+        # The same id in different slices, once with a trailing space the reader trims.
+        frame.loc[20, "id"] = "k1 "
+        frame.loc[7, "id"] = "k2"
+    monkeypatch.setattr(latepenalty, "_SLICE_ROWS", 4)
+    sliced = latepenalty.compute_frame(frame)
+    with monkeypatch.context() as patch:
+        patch.setattr(latepenalty, "_arrow", lambda: None)
+        whole = latepenalty.compute_frame(frame)
+    pd.testing.assert_frame_equal(sliced, whole)
+    assert list(sliced["line"]) == list(range(2, rows + 2))
+    if repeat:
+        assert "already appears on line 3" in sliced["error"][20]
+        assert "already appears on line 4" in sliced["error"][7]

@@ -133,7 +133,15 @@ extension Batch {
     /// passing the output as text. Without `options.duplicateCandidates`, screens the bytes for
     /// them first (``DuplicateIdScreen``).
     public static func runCSV(
-        bytes: [UInt8], options given: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
+        bytes: [UInt8], options: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
+    ) throws(FileError) -> Summary {
+        try runCSV(bytes: bytes, options: options, outputBytes: { output(String(decoding: $0, as: UTF8.self)) }, diagnostics: diagnostics)
+    }
+
+    /// Computes CSV bytes held in memory as ``runCSV(bytes:options:output:diagnostics:)`` does,
+    /// passing the output as bytes (UTF-8), valid only during each call: no text is made of them.
+    public static func runCSV(
+        bytes: [UInt8], options given: Options = Options(), outputBytes: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) throws(FileError) -> Summary {
         var options = given
         if options.duplicateCandidates == nil {
@@ -141,14 +149,22 @@ extension Batch {
             options.duplicateCandidates = try DuplicateIdScreen.screen(&screenReader, inputBytes: bytes.count).candidates
         }
         var reader = try CSVRecordReader(bytes: bytes)
-        return try runCSV(&reader, options: options, output: { output(String(decoding: $0, as: UTF8.self)) }, diagnostics: diagnostics)
+        return try runCSV(&reader, options: options, output: outputBytes, diagnostics: diagnostics)
     }
 
     /// Computes JSON Lines bytes held in memory with
     /// ``runJSONLines(_:options:output:diagnostics:progress:)``, passing the output as text.
     /// Without `options.duplicateCandidates`, screens the bytes for them first.
     public static func runJSONLines(
-        bytes: [UInt8], options given: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
+        bytes: [UInt8], options: Options = Options(), output: (String) -> Void, diagnostics: (String) -> Void
+    ) throws(FileError) -> Summary {
+        try runJSONLines(bytes: bytes, options: options, outputBytes: { output(String(decoding: $0, as: UTF8.self)) }, diagnostics: diagnostics)
+    }
+
+    /// Computes JSON Lines bytes held in memory as ``runJSONLines(bytes:options:output:diagnostics:)``
+    /// does, passing the output as bytes (UTF-8), valid only during each call.
+    public static func runJSONLines(
+        bytes: [UInt8], options given: Options = Options(), outputBytes: (UnsafeRawBufferPointer) -> Void, diagnostics: (String) -> Void
     ) throws(FileError) -> Summary {
         var options = given
         if options.duplicateCandidates == nil {
@@ -156,6 +172,6 @@ extension Batch {
             options.duplicateCandidates = try DuplicateIdScreen.screen(&screenReader, inputBytes: bytes.count).candidates
         }
         var reader = JSONLinesReader(bytes: bytes)
-        return try runJSONLines(&reader, options: options, output: { output(String(decoding: $0, as: UTF8.self)) }, diagnostics: diagnostics)
+        return try runJSONLines(&reader, options: options, output: outputBytes, diagnostics: diagnostics)
     }
 }
