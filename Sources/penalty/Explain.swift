@@ -38,6 +38,12 @@ struct Explain: ParsableCommand {
     @Option(help: "Partial payments: DATE:AMOUNT pairs separated by ';'.")
     var payments: String?
 
+    @Option(
+        help:
+            "Reduced periods (猶予 and the like): FROM..TO:KIND separated by ';', KIND half (2分の1免除), exempt (全額免除) or a rate such as 1.3 (猶予特例基準割合)."
+    )
+    var reduced: String?
+
     @Option(name: .customLong("roll-due"), help: "Move a deadline on a closed day to the next open day of this calendar: government, bank, national-holidays.")
     var rollDue: String?
 
@@ -58,6 +64,7 @@ struct Explain: ParsableCommand {
         fields["contract_date"] = contractDate
         fields["payments"] = payments
         fields["roll_due"] = rollDue
+        fields["reduced"] = reduced
         for assignment in extra {
             guard let equals = assignment.firstIndex(of: "=") else { throw ValidationError("--set '\(assignment)' is not NAME=VALUE") }
             let name = String(assignment[..<equals])

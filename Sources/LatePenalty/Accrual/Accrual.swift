@@ -49,8 +49,11 @@ public enum Accrual {
 
     /// Computes the charge for `delay` under a compiled plan (a regime compiles its terms once).
     static func compute(
-        _ given: DelayCase, plan: AccrualPlan, rule: RuleReference, inputs: [Explanation.Fact], useInt128: Bool = true
+        _ given: DelayCase, plan regimePlan: AccrualPlan, rule: RuleReference, inputs: [Explanation.Fact], useInt128: Bool = true
     ) throws(InputError) -> ChargeResult {
+        // Reduced periods bring their own rates (and a halving), so such a delay gets a plan of
+        // its own terms and periods.
+        let plan = given.reduced == regimePlan.reduced ? regimePlan : AccrualPlan(terms: regimePlan.terms, reduced: given.reduced)
         let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
         guard case .delay(let delay, let window, let payments, let rates, let explanation) = prepared else {
             guard case .noDelay(let result) = prepared else { preconditionFailure("Accrual.prepare: unknown case") }
@@ -265,7 +268,7 @@ struct Accumulator {
             // Would a positive balance accrue a positive charge? Days without a known rate do
             // not tell, and are no error: nothing is charged on a base under the minimum.
             if balance > .zero {
-                for piece in rates.pieces(of: period) where (try? rates.rate(on: piece.first))?.0.annual.signum ?? 0 > 0 {
+                for piece in rates.pieces(of: period) where (try? rates.reducedRate(on: piece.first))?.annual.signum ?? 0 > 0 {
                     if (try? terms.basis.counts(of: piece, excluding: excluded))?.contains(where: { $0.days > 0 }) ?? false {
                         baseMinimumSkippedCharge = true
                     }
@@ -278,7 +281,8 @@ struct Accumulator {
             Explanation.Base(
                 from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
         for piece in rates.pieces(of: period) {
-            let (rate, note) = try rates.rate(on: piece.first)
+            var (rate, note) = try rates.rate(on: piece.first)
+            if let index = rates.reduction(on: piece.first) { (rate, note) = rates.reduced.periods[index].described((rate, note)) }
             for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
                 let exact = base.exact * rate.annual * part.yearFraction
                 let rounded = segmentRule?.apply(exact)

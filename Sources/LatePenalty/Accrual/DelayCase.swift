@@ -15,11 +15,14 @@ public struct DelayCase: Sendable {
     /// When set, a deadline on a closed day of this calendar moves to its next open day before
     /// the delay is counted (国税通則法第10条第2項, 地方自治法第4条の2第4項).
     public var rollDue: (any ClosingCalendar)?
+    /// Periods whose charge is halved, exempt or charged at a lower rate (猶予 and the like).
+    public var reduced: ReducedPeriods
 
     public init(
         principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [],
-        contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil
+        contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil, reduced: ReducedPeriods = .none
     ) {
+        self.reduced = reduced
         self.principal = principal
         self.due = due
         self.end = end

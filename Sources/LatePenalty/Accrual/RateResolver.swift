@@ -5,9 +5,12 @@ struct RateResolver {
     let lowEnd: CivilDate?
     /// The index of the table row fixed for the whole delay (`firstDayOfDelay`, `contractDate…`).
     let fixedRow: Int?
+    /// The delay's reduced periods: a piece never straddles one's first or last day.
+    let reduced: ReducedPeriods
 
     init(plan: RatePlan, delay: DelayCase, window: DateWindow) throws(InputError) {
         self.plan = plan
+        reduced = delay.reduced
         // A low period that would end after 9999-12-31 covers every day a window can hold.
         lowEnd = plan.lowPeriod.map { $0.lastDay(afterEventOn: delay.due) ?? .last }
         guard case .table(let schedule, let pick) = plan.source, pick != .eachDay else {
@@ -23,7 +26,8 @@ struct RateResolver {
     }
 
     /// `period` cut wherever the rate may change: after the low-rate period, at each table row's
-    /// first day for `eachDay` tables, and at each 1 January when the plan says so.
+    /// first day for `eachDay` tables, at each 1 January when the plan says so, and where a
+    /// reduced period begins or ends.
     func pieces(of period: DateWindow) -> [DateWindow] {
         var pieces: [DateWindow] = []
         var previous: DateWindow? = nil
@@ -49,6 +53,7 @@ struct RateResolver {
         if case .table(let schedule, .eachDay) = plan.source, let start = schedule.firstStart(after: first) {
             cut = min(cut, start.dayNumber)
         }
+        if !reduced.isEmpty, let boundary = reduced.nextBoundary(after: first) { cut = min(cut, boundary) }
         return DateWindow(first: first, last: CivilDate(dayNumber: min(cut - 1, period.last.dayNumber)))
     }
 
@@ -65,6 +70,15 @@ struct RateResolver {
             }
             return (row, low)
         }
+    }
+
+    /// The reduced period holding `day`, by its index, if any.
+    func reduction(on day: CivilDate) -> Int? { reduced.isEmpty ? nil : reduced.index(containing: day) }
+
+    /// The rate of `day` after its reduced period, if any.
+    func reducedRate(on day: CivilDate) throws(InputError) -> Rate {
+        let rate = try rate(on: day).0
+        return reduction(on: day).map { reduced.periods[$0].applied(to: rate) } ?? rate
     }
 
     /// The rate of `day` and a note saying where it comes from.

@@ -96,8 +96,12 @@ extension AccrualPlan {
             while let piece = rates.piece(after: previousPiece, of: period) {
                 previousPiece = piece
                 let (row, low) = try rates.source(on: piece.first)
-                let rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
-                let described = explanation == nil ? nil : low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high
+                var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
+                var described = explanation == nil ? nil : low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high
+                if let index = rates.reduction(on: piece.first) {
+                    rate = reduced(rate, period: index)
+                    described = described.map { rates.reduced.periods[index].described($0) }
+                }
                 var previousPart: DayCount? = nil
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
                     previousPart = part
@@ -137,6 +141,16 @@ extension AccrualPlan {
             return true
         }
 
+        /// The scaled rate of a day inside reduced period `index` whose own scaled rate is `rate`.
+        func reduced(_ rate: N, period index: Int) -> N {
+            switch rates.reduced.periods[index].kind {
+            // Exact: a plan compiled for a halving period doubles its rate scale.
+            case .half: return rate.divided(by: N(2), rounding: .floor)
+            case .exempt: return .zero
+            case .rate: return constants.reducedRates[index].map { min($0, rate) } ?? rate
+            }
+        }
+
         /// Whether some counted day of `period` falls at a known positive rate: a positive
         /// balance would accrue a positive charge over it. A day without a rate in the table is
         /// no error here, since nothing is charged on a base under the minimum.
@@ -144,9 +158,10 @@ extension AccrualPlan {
             var previousPiece: DateWindow? = nil
             while let piece = rates.piece(after: previousPiece, of: period) {
                 previousPiece = piece
-                guard let (row, low) = try? rates.source(on: piece.first),
-                    (low ? constants.scaledRates[row].low : constants.scaledRates[row].high) > .zero
-                else { continue }
+                guard let (row, low) = try? rates.source(on: piece.first) else { continue }
+                var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
+                if let index = rates.reduction(on: piece.first) { rate = reduced(rate, period: index) }
+                guard rate > .zero else { continue }
                 var previousPart: DayCount? = nil
                 while let part = try? plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
                     if part.days > 0 { return true }

@@ -40,11 +40,16 @@ final class AccrualPlan: Sendable {
         let resultUnit: N
         /// Below this a result is waived, when the terms have a minimum.
         let waiveBelow: N?
+        /// Each reduced period's rate times the rate scale, for periods of a rate (nil for the
+        /// others). When a period halves, the rate scale is doubled, so that half of every
+        /// scaled rate is whole.
+        let reducedRates: [N?]
 
         init(
             denominator: N, basisScale: Int, scaledRates: [(low: N, high: N)], baseUnit: N?, baseMinimum: N?,
-            segmentDivisor: N?, segmentUnit: N?, resultDivisor: N, resultUnit: N, waiveBelow: N?
+            segmentDivisor: N?, segmentUnit: N?, resultDivisor: N, resultUnit: N, waiveBelow: N?, reducedRates: [N?]
         ) {
+            self.reducedRates = reducedRates
             self.denominator = denominator
             self.basisScale = basisScale
             self.scaledRates = scaledRates
@@ -66,9 +71,14 @@ final class AccrualPlan: Sendable {
     let interestFirst: Bool
     /// Each source row's rate and note, low and high, as explanations show them.
     let rateDescriptions: [(low: (Rate, String?), high: (Rate, String?))]
+    /// The reduced periods the plan was compiled for: a delay with others needs its own plan.
+    let reduced: ReducedPeriods
 
-    init(terms: AccrualTerms) {
+    /// The plan of `terms`, for delays with the reduced periods `reduced` (none by default: a
+    /// regime's plan; a row that gives reduced periods gets a plan of its own).
+    init(terms: AccrualTerms, reduced: ReducedPeriods = .none) {
         self.terms = terms
+        self.reduced = reduced
         basis = terms.basis
         baseMode = terms.baseRounding?.mode
         segmentMode = if case .eachSegment(let rounding) = terms.segmentRounding { rounding.mode } else { nil }
@@ -78,7 +88,7 @@ final class AccrualPlan: Sendable {
         rateDescriptions = (0..<rows).map {
             (RateResolver.described(terms.rates, row: $0, low: true), RateResolver.described(terms.rates, row: $0, low: false))
         }
-        let big = AccrualPlan.constants(terms)
+        let big = AccrualPlan.constants(terms, reduced: reduced)
         self.big = big
         small = AccrualPlan.fitted(big)
     }
@@ -91,13 +101,19 @@ final class AccrualPlan: Sendable {
         }
     }
 
-    private static func constants(_ terms: AccrualTerms) -> Constants<BigInteger> {
+    private static func constants(_ terms: AccrualTerms, reduced: ReducedPeriods) -> Constants<BigInteger> {
         let rates = sourceRates(terms.rates)
         var rateScale = BigInteger(1)
         for (low, high) in rates {
             rateScale = leastCommonMultiple(rateScale, low.annual.denominator)
             rateScale = leastCommonMultiple(rateScale, high.annual.denominator)
         }
+        for period in reduced.periods {
+            if case .rate(let rate) = period.kind { rateScale = leastCommonMultiple(rateScale, rate.annual.denominator) }
+        }
+        // Twice the scale makes every scaled rate even, so that half of one is whole (a scale
+        // that is merely even is not enough: 8.9% over 1,000 is 89).
+        if reduced.periods.contains(where: { $0.kind == .half }) { rateScale = rateScale * BigInteger(2) }
         let basisScale = terms.basis.denominators.reduce(1) { Int(exactly: leastCommonMultiple(BigInteger($0), BigInteger($1))) ?? 0 }
         let denominator = rateScale * BigInteger(max(basisScale, 1))
         func scaled(_ rate: Rate) -> BigInteger {
@@ -111,7 +127,8 @@ final class AccrualPlan: Sendable {
             baseUnit: terms.baseRounding?.unit, baseMinimum: terms.baseMinimum?.value,
             segmentDivisor: segment.map { denominator * $0.unit }, segmentUnit: segment?.unit,
             resultDivisor: denominator * terms.resultRounding.unit, resultUnit: terms.resultRounding.unit,
-            waiveBelow: waiveBelow)
+            waiveBelow: waiveBelow,
+            reducedRates: reduced.periods.map { if case .rate(let rate) = $0.kind { scaled(rate) } else { nil } })
     }
 
     /// The constants in `Int128`, or nil when one does not fit with room to spare: a value must
@@ -130,6 +147,11 @@ final class AccrualPlan: Sendable {
             guard let low = fit(low), let high = fit(high) else { return nil }
             rates.append((low, high))
         }
+        var reducedRates: [Int128?] = []
+        for rate in big.reducedRates {
+            guard let fitted = fitOptional(rate) else { return nil }
+            reducedRates.append(fitted)
+        }
         guard big.basisScale > 0, let denominator = fit(big.denominator), let resultDivisor = fit(big.resultDivisor),
             let resultUnit = fit(big.resultUnit), let baseUnit = fitOptional(big.baseUnit),
             let baseMinimum = fitOptional(big.baseMinimum), let segmentDivisor = fitOptional(big.segmentDivisor),
@@ -138,7 +160,7 @@ final class AccrualPlan: Sendable {
         return Constants(
             denominator: denominator, basisScale: big.basisScale, scaledRates: rates, baseUnit: baseUnit,
             baseMinimum: baseMinimum, segmentDivisor: segmentDivisor, segmentUnit: segmentUnit,
-            resultDivisor: resultDivisor, resultUnit: resultUnit, waiveBelow: waiveBelow)
+            resultDivisor: resultDivisor, resultUnit: resultUnit, waiveBelow: waiveBelow, reducedRates: reducedRates)
     }
 
     static func leastCommonMultiple(_ a: BigInteger, _ b: BigInteger) -> BigInteger {

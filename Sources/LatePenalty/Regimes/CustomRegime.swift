@@ -10,7 +10,7 @@ public struct CustomRegime: Regime {
     public var title: String { "custom terms (個別条件)" }
     public var fields: [String] {
         [
-            "amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "low_months", "basis", "base_unit",
+            "amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "reduced", "low_months", "basis", "base_unit",
             "base_minimum", "segments", "result_unit", "result_minimum", "allocation",
         ]
     }
@@ -27,7 +27,7 @@ public struct CustomRegime: Regime {
         let terms = try CustomRegime.terms(fields)
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date"), end: try fields.date("paid", "the payment day"),
-            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue())
+            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue(), reduced: try fields.reduced())
         return try compute(delay, plan: AccrualPlan(terms: terms))
     }
 
@@ -38,7 +38,7 @@ public struct CustomRegime: Regime {
                 .init("amount", "amount (金額)", delay.principal.description),
                 .init("due", "due date (期限)", delay.due.iso8601),
                 .init("paid", "paid (支払日)", delay.end.iso8601),
-            ])
+            ] + [delay.reduced.fact].compactMap { $0 })
     }
 
     /// The terms a row gives in its ``termFields``.

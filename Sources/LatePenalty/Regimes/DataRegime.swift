@@ -15,7 +15,7 @@ public struct DataRegime: Regime {
     /// The definition as loaded (after any overlay), for printing and for rate files.
     let definition: RegimeFile
     public var fields: [String] {
-        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due"] + (usesContractDate ? ["contract_date"] : [])
+        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "reduced"] + (usesContractDate ? ["contract_date"] : [])
     }
 
     var usesContractDate: Bool {
@@ -146,7 +146,7 @@ public struct DataRegime: Regime {
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
             end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
-            contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue())
+            contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue(), reduced: try fields.reduced())
         return try compute(delay, plan: plan)
     }
 
@@ -158,6 +158,7 @@ public struct DataRegime: Regime {
         ]
         if let contractDate = delay.contractDate { inputs.append(.init("contract_date", "contract date (契約日)", contractDate.iso8601)) }
         if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
+        if let reduced = delay.reduced.fact { inputs.append(reduced) }
         return try Accrual.compute(delay, plan: plan, rule: rule, inputs: inputs)
     }
 

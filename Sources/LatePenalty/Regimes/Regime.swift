@@ -63,6 +63,8 @@ struct CaseFields {
 
     func payments() throws(InputError) -> [Payment] { try Payment.parseList(values["payments"] ?? "", field: "payments") }
 
+    func reduced() throws(InputError) -> ReducedPeriods { try ReducedPeriods.parse(values["reduced"] ?? "", field: "reduced") }
+
     /// The calendar named by `roll_due`, if any.
     func rollDue() throws(InputError) -> (any ClosingCalendar)? {
         guard let name = text("roll_due") else { return nil }
