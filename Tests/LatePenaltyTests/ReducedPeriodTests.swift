@@ -192,7 +192,9 @@ struct ReducedPeriodTests {
         #expect(r.rows[3].hasPrefix("c,local-tax-arrears,ok,0,"))
         #expect(r.rows[4].contains("reduced: 'quarter' is not a kind"))
         #expect(r.rows[5].contains("reduced: is not used by contract-late-completion"))
-        let jsonl = #"{"id":"a","regime":"national-tax-arrears","amount":"1234567","due":"2023-12-30","paid":"2024-03-10","reduced":"2024-01-10..2024-02-10:half"}"#
+        let jsonl =
+            #"{"id":"a","regime":"national-tax-arrears","amount":"1234567","due":"2023-12-30","paid":"2024-03-10","#
+            + #""reduced":"2024-01-10..2024-02-10:half"}"#
         let j = try runBatch(Array((jsonl + "\n").utf8), jsonl: true)
         #expect(j.rows[1].hasPrefix("a,national-tax-arrears,ok,6500,"))
     }
