@@ -13,12 +13,12 @@ struct ReducedPeriodTests {
     }
 
     /// A random tax case inside the rate tables, and random reduced periods of every kind.
-    static func randomCase(_ seed: Int, kinds: [ReducedPeriods.Kind]? = nil) -> DelayCase {
+    static func randomCase(_ seed: Int, kinds: [ReducedPeriods.Kind]? = nil, startingAfter offset: ClosedRange<Int> = -40...60) -> DelayCase {
         var stream = SplitMix(state: UInt64(bitPattern: Int64(seed)))
         let due = CivilDate(dayNumber: stream.int(d("2001-01-01").dayNumber...d("2024-06-30").dayNumber))
         let end = CivilDate(dayNumber: min(due.dayNumber + stream.int(1...900), d("2026-12-31").dayNumber))
         var periods: [ReducedPeriods.Period] = []
-        var day = due.dayNumber + stream.int(-40...60)
+        var day = due.dayNumber + stream.int(offset)
         for _ in 0..<stream.int(1...3) {
             let length = stream.int(0...200)
             let kind = kinds.map { stream.pick($0) } ?? stream.pick([.half, .exempt, .rate(try! Rate.parse(percent: stream.pick(["0.9", "1.3", "20"])))])
@@ -92,14 +92,17 @@ struct ReducedPeriodTests {
     @Test func eachPeriodIsItsOwnSegmentAndSaysWhy() throws {
         let result = try RegimeCatalog.bundled.compute([
             "regime": "national-tax-arrears", "amount": "1234567", "due": "2023-12-30", "paid": "2024-03-10",
-            "reduced": "2024-01-10..2024-02-10:half",
+            "reduced": "2024-01-10..2024-03-05:half",
         ])
         let segments = result.explanation.segments
-        #expect(segments.map(\.days) == [1, 9, 32, 19, 10])
-        #expect(segments[2].rate == Rate(percent: Rational(6, 5)))  // half of 2.4%
-        #expect(segments[2].rateNote?.contains("half (2分の1免除): 2.4% → 1.2%") == true)
-        // 80 + 727 + 1,294 + 1,536 + 2,931 = 6,568 → ¥6,500.
-        #expect(result.amount == Yen(6500))
+        #expect(segments.map(\.days) == [1, 9, 51, 5, 5])
+        // The low months keep their rate; the high months are halved (国税通則法第63条第1項).
+        #expect(segments[2].rate == Rate(percent: Rational(12, 5)))
+        #expect(segments[2].rateNote?.contains("2.4% unchanged (the half applies after the low-rate period only)") == true)
+        #expect(segments[3].rate == Rate(percent: Rational(87, 20)))  // half of 8.7%
+        #expect(segments[3].rateNote?.contains("half (2分の1免除): 8.7% → 4.35%") == true)
+        // 80 + 727 + 4,124 + 732 + 1,465 = 7,128 → ¥7,100.
+        #expect(result.amount == Yen(7100))
         #expect(result.explanation.inputs.contains { $0.key == "reduced" })
     }
 
@@ -140,15 +143,29 @@ struct ReducedPeriodTests {
         }
     }
 
-    /// Half a period's charge is the mean of charging it whole and not at all (the exact value).
+    /// After the low-rate months, half a period's charge is the mean of charging it whole and
+    /// not at all (the exact value); inside them, a half period changes nothing.
     @Test func halfIsTheMeanOfWholeAndExempt() async {
         await propertyCheck(count: 300, input: Gen.int(in: Int.min...Int.max), Gen.int(in: 0...1)) { seed, which in
             let terms = Self.terms(Self.taxes[which])
-            let delay = Self.randomCase(seed)
+            let delay = Self.randomCase(seed, startingAfter: 63...200)
             let half = Self.compute(Self.with(delay, kind: .half), terms).exactAmount
             let whole = Self.compute(Self.with(delay, kind: nil), terms).exactAmount
             let none = Self.compute(Self.with(delay, kind: .exempt), terms).exactAmount
             #expect(half * Rational(2) == whole + none, "seed \(seed)")
+        }
+    }
+
+    @Test func halfInsideTheLowMonthsChangesNothing() async {
+        await propertyCheck(count: 200, input: Gen.int(in: Int.min...Int.max), Gen.int(in: 0...1), Gen.int(in: 1...28), Gen.int(in: 0...27)) {
+            seed, which, start, length in
+            let terms = Self.terms(Self.taxes[which])
+            var delay = Self.with(Self.randomCase(seed), kind: nil)
+            let first = delay.due.dayNumber + start
+            delay.reduced = try! ReducedPeriods([
+                .init(window: DateWindow(first: CivilDate(dayNumber: first), last: CivilDate(dayNumber: min(first + length, delay.due.dayNumber + 28))), kind: .half)
+            ])
+            #expect(Self.compute(delay, terms).exactAmount == Self.compute(Self.with(delay, kind: nil), terms).exactAmount, "seed \(seed)")
         }
     }
 
@@ -178,7 +195,7 @@ struct ReducedPeriodTests {
     @Test func aFileWithReducedPeriods() throws {
         let csv = """
             id,regime,amount,due,paid,reduced
-            a,national-tax-arrears,1234567,2023-12-30,2024-03-10,2024-01-10..2024-02-10:half
+            a,national-tax-arrears,1234567,2023-12-30,2024-03-10,2024-01-10..2024-03-05:half
             b,national-tax-arrears,1234567,2023-12-30,2024-03-10,
             c,local-tax-arrears,56400,2026-02-02,2026-05-29,2026-02-03..2026-05-29:exempt
             d,local-tax-arrears,56400,2026-02-02,2026-05-29,2026-02-03..2026-05-29:quarter
@@ -187,15 +204,15 @@ struct ReducedPeriodTests {
             """
         let r = try runBatch(Array(csv.utf8))
         #expect(r.rows.count == 6)
-        #expect(r.rows[1].hasPrefix("a,national-tax-arrears,ok,6500,"))
+        #expect(r.rows[1].hasPrefix("a,national-tax-arrears,ok,7100,"))
         #expect(r.rows[2].hasPrefix("b,national-tax-arrears,ok,7800,"))
         #expect(r.rows[3].hasPrefix("c,local-tax-arrears,ok,0,"))
         #expect(r.rows[4].contains("reduced: 'quarter' is not a kind"))
         #expect(r.rows[5].contains("reduced: is not used by contract-late-completion"))
         let jsonl =
             #"{"id":"a","regime":"national-tax-arrears","amount":"1234567","due":"2023-12-30","paid":"2024-03-10","#
-            + #""reduced":"2024-01-10..2024-02-10:half"}"#
+            + #""reduced":"2024-01-10..2024-03-05:half"}"#
         let j = try runBatch(Array((jsonl + "\n").utf8), jsonl: true)
-        #expect(j.rows[1].hasPrefix("a,national-tax-arrears,ok,6500,"))
+        #expect(j.rows[1].hasPrefix("a,national-tax-arrears,ok,7100,"))
     }
 }

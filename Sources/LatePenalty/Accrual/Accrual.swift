@@ -282,7 +282,9 @@ struct Accumulator {
                 from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
         for piece in rates.pieces(of: period) {
             var (rate, note) = try rates.rate(on: piece.first)
-            if let index = rates.reduction(on: piece.first) { (rate, note) = rates.reduced.periods[index].described((rate, note)) }
+            if let index = rates.reduction(on: piece.first) {
+                (rate, note) = rates.reduced.periods[index].described((rate, note), halving: rates.halves(on: piece.first))
+            }
             for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
                 let exact = base.exact * rate.annual * part.yearFraction
                 let rounded = segmentRule?.apply(exact)

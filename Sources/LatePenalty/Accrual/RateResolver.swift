@@ -78,8 +78,12 @@ struct RateResolver {
     /// The rate of `day` after its reduced period, if any.
     func reducedRate(on day: CivilDate) throws(InputError) -> Rate {
         let rate = try rate(on: day).0
-        return reduction(on: day).map { reduced.periods[$0].applied(to: rate) } ?? rate
+        return reduction(on: day).map { reduced.periods[$0].applied(to: rate, halving: halves(on: day)) } ?? rate
     }
+
+    /// Whether a half period halves `day`: a day after the low-rate period, or any day of a plan
+    /// without one (国税通則法第63条第1項: 納期限の翌日から二月を経過する日後の期間に限る).
+    func halves(on day: CivilDate) -> Bool { lowEnd.map { day > $0 } ?? true }
 
     /// The rate of `day` and a note saying where it comes from.
     func rate(on day: CivilDate) throws(InputError) -> (Rate, String?) {

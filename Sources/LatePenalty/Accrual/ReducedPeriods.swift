@@ -5,14 +5,19 @@
 /// its 附則第3条の2 do the same for 延滞金.
 ///
 /// Written in the `reduced` column as `FROM..TO:KIND` items separated by `;`, each both days
-/// included, KIND being `half` (2分の1免除), `exempt` (全額免除) or a percentage such as `1.3`
-/// (the rate of those days, or the regime's own rate where that is lower):
+/// included, KIND being `half` (2分の1免除, of the days after the low-rate period), `exempt`
+/// (全額免除) or a percentage such as `1.3` (the rate of those days, or the regime's own rate
+/// where that is lower: since 2014 the 猶予特例基準割合 of each year replaces the half for every
+/// day of the period, the low-rate months included, 租税特別措置法第94条第2項):
 /// `2026-03-01..2026-08-31:half;2026-09-01..2026-12-31:1.3`. Periods may not overlap; parts
 /// outside the window do nothing. Each period is shown as its own segments in the explanation.
 public struct ReducedPeriods: Sendable, Hashable {
     /// How the charge of a reduced period's days is reduced.
     public enum Kind: Sendable, Hashable, CustomStringConvertible {
-        /// Half the charge (2分の1免除).
+        /// Half the charge of the days after the low-rate period (2分の1免除: 国税通則法第63条第1項
+        /// halves the 延滞税 of a 猶予 period "当該国税の納期限の翌日から二月を経過する日後の期間に
+        /// 限る"); the days of the low-rate period keep their rate. Under a plan without a low
+        /// period every day is halved.
         case half
         /// No charge at all (全額免除): as if the days were excluded, but shown.
         case exempt
@@ -141,19 +146,22 @@ public struct ReducedPeriods: Sendable, Hashable {
 }
 
 extension ReducedPeriods.Period {
-    /// The rate of a day in this period whose own rate is `rate`.
-    func applied(to rate: Rate) -> Rate {
+    /// The rate of a day in this period whose own rate is `rate`; `halving` says whether a half
+    /// period halves that day (``RateResolver/halves(on:)``).
+    func applied(to rate: Rate, halving: Bool) -> Rate {
         switch kind {
-        case .half: return Rate(annual: rate.annual / Rational(2))
+        case .half: return halving ? Rate(annual: rate.annual / Rational(2)) : rate
         case .exempt: return Rate(annual: Rational(0))
         case .rate(let given): return given.annual < rate.annual ? given : rate
         }
     }
 
     /// The rate and note a segment of this period shows, from the day's own rate and note.
-    func described(_ own: (Rate, String?)) -> (Rate, String?) {
-        let note = "reduced period \(window), \(kind): \(own.0) → \(applied(to: own.0).description)"
-        return (applied(to: own.0), own.1.map { note + "; " + $0 } ?? note)
+    func described(_ own: (Rate, String?), halving: Bool) -> (Rate, String?) {
+        let rate = applied(to: own.0, halving: halving)
+        let change = kind == .half && !halving ? "\(own.0) unchanged (the half applies after the low-rate period only)" : "\(own.0) → \(rate)"
+        let note = "reduced period \(window), \(kind): \(change)"
+        return (rate, own.1.map { note + "; " + $0 } ?? note)
     }
 }
 

@@ -99,8 +99,9 @@ extension AccrualPlan {
                 var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
                 var described = explanation == nil ? nil : low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high
                 if let index = rates.reduction(on: piece.first) {
-                    rate = reduced(rate, period: index)
-                    described = described.map { rates.reduced.periods[index].described($0) }
+                    let halving = rates.halves(on: piece.first)
+                    rate = reduced(rate, period: index, halving: halving)
+                    described = described.map { rates.reduced.periods[index].described($0, halving: halving) }
                 }
                 var previousPart: DayCount? = nil
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
@@ -142,10 +143,10 @@ extension AccrualPlan {
         }
 
         /// The scaled rate of a day inside reduced period `index` whose own scaled rate is `rate`.
-        func reduced(_ rate: N, period index: Int) -> N {
+        func reduced(_ rate: N, period index: Int, halving: Bool) -> N {
             switch rates.reduced.periods[index].kind {
             // Exact: a plan compiled for a halving period doubles its rate scale.
-            case .half: return rate.divided(by: N(2), rounding: .floor)
+            case .half: return halving ? rate.divided(by: N(2), rounding: .floor) : rate
             case .exempt: return .zero
             case .rate: return constants.reducedRates[index].map { min($0, rate) } ?? rate
             }
@@ -160,7 +161,7 @@ extension AccrualPlan {
                 previousPiece = piece
                 guard let (row, low) = try? rates.source(on: piece.first) else { continue }
                 var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
-                if let index = rates.reduction(on: piece.first) { rate = reduced(rate, period: index) }
+                if let index = rates.reduction(on: piece.first) { rate = reduced(rate, period: index, halving: rates.halves(on: piece.first)) }
                 guard rate > .zero else { continue }
                 var previousPart: DayCount? = nil
                 while let part = try? plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
