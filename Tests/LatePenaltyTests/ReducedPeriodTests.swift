@@ -162,9 +162,8 @@ struct ReducedPeriodTests {
             let terms = Self.terms(Self.taxes[which])
             var delay = Self.with(Self.randomCase(seed), kind: nil)
             let first = delay.due.dayNumber + start
-            delay.reduced = try! ReducedPeriods([
-                .init(window: DateWindow(first: CivilDate(dayNumber: first), last: CivilDate(dayNumber: min(first + length, delay.due.dayNumber + 28))), kind: .half)
-            ])
+            let last = CivilDate(dayNumber: min(first + length, delay.due.dayNumber + 28))
+            delay.reduced = try! ReducedPeriods([.init(window: DateWindow(first: CivilDate(dayNumber: first), last: last), kind: .half)])
             #expect(Self.compute(delay, terms).exactAmount == Self.compute(Self.with(delay, kind: nil), terms).exactAmount, "seed \(seed)")
         }
     }
