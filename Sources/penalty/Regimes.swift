@@ -47,7 +47,8 @@ struct Regimes: ParsableCommand {
         if let table = data.rateTable {
             print("  rate table:")
             for row in table.rows {
-                let rates = row.highRate.map { "\(row.rate) / \($0)" } ?? "\(row.rate)"
+                var rates = row.highRate.map { "\(row.rate) / \($0)" } ?? "\(row.rate)"
+                if let grace = row.graceRate { rates += " (猶予 \(grace))" }
                 let to = row.window.last == .last ? "(open)" : row.window.last.iso8601
                 print("    \(row.window.first) .. \(to.padding(10)) \(rates.padding(14))\(row.source)")
             }

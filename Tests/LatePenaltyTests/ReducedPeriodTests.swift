@@ -13,7 +13,11 @@ struct ReducedPeriodTests {
     }
 
     /// A random tax case inside the rate tables, and random reduced periods of every kind.
-    static func randomCase(_ seed: Int, kinds: [ReducedPeriods.Kind]? = nil, startingAfter offset: ClosedRange<Int> = -40...60) -> DelayCase {
+    /// With `grace`, periods of kind 猶予特例 too, which are an error on days before 2014 (the
+    /// table gives no 猶予特例基準割合 for them).
+    static func randomCase(
+        _ seed: Int, kinds: [ReducedPeriods.Kind]? = nil, grace: Bool = false, startingAfter offset: ClosedRange<Int> = -40...60
+    ) -> DelayCase {
         var stream = SplitMix(state: UInt64(bitPattern: Int64(seed)))
         let due = CivilDate(dayNumber: stream.int(d("2001-01-01").dayNumber...d("2024-06-30").dayNumber))
         let end = CivilDate(dayNumber: min(due.dayNumber + stream.int(1...900), d("2026-12-31").dayNumber))
@@ -21,7 +25,7 @@ struct ReducedPeriodTests {
         var day = due.dayNumber + stream.int(offset)
         for _ in 0..<stream.int(1...3) {
             let length = stream.int(0...200)
-            let kind = kinds.map { stream.pick($0) } ?? stream.pick([.half, .exempt, .rate(try! Rate.parse(percent: stream.pick(["0.9", "1.3", "20"])))])
+            let kind = kinds.map { stream.pick($0) } ?? stream.pick([.half, .exempt, .rate(try! Rate.parse(percent: stream.pick(["0.9", "1.3", "20"])))] + (grace ? [.grace] : []))
             periods.append(.init(window: DateWindow(first: CivilDate(dayNumber: day), last: CivilDate(dayNumber: day + length)), kind: kind))
             day += length + 1 + stream.int(0...60)
         }
@@ -113,7 +117,7 @@ struct ReducedPeriodTests {
         let terms = AccrualPlanTests.termsList[index].1
         await propertyCheck(count: 60, input: Gen.int(in: Int.min...Int.max)) { seed in
             var delay = AccrualPlanTests.randomCase(seed)
-            delay.reduced = Self.randomCase(seed).reduced
+            delay.reduced = Self.randomCase(seed, grace: true).reduced
             let reference = AccrualPlanTests.outcome { () throws(InputError) in try Accrual.referenceCompute(delay, terms: terms, rule: Self.rule, inputs: []) }
             let plan = AccrualPlanTests.outcome { () throws(InputError) in try Accrual.compute(delay, terms: terms, rule: Self.rule, inputs: []) }
             let gmp = AccrualPlanTests.outcome { () throws(InputError) in try Accrual.computeOnGMP(delay, terms: terms, rule: Self.rule, inputs: []) }
@@ -187,6 +191,42 @@ struct ReducedPeriodTests {
                     ]
                 })
             #expect(Self.compute(split, terms).exactAmount == Self.compute(delay, terms).exactAmount, "seed \(seed)")
+        }
+    }
+
+    /// 猶予特例: each year's 猶予特例基準割合 from the table (0.9% in 2025, 1.3% in 2026), for every
+    /// day of the period, the low months included (租税特別措置法第94条第2項).
+    @Test func graceTakesEachYearsRateFromTheTable() throws {
+        let result = try RegimeCatalog.bundled.compute([
+            "regime": "national-tax-arrears", "amount": "1000000", "due": "2025-01-31", "paid": "2026-06-30",
+            "reduced": "2025-03-01..2026-03-31:猶予特例",
+        ])
+        #expect(result.explanation.segments.map(\.rate.description) == ["2.4%", "0.9%", "0.9%", "1.3%", "9.1%"])
+        // 1,841 + 764 + 6,780 + 3,205 + 22,687 = 35,277 → ¥35,200.
+        #expect(result.amount == Yen(35200))
+        // The same as giving each year's rate by hand.
+        let byHand = try RegimeCatalog.bundled.compute([
+            "regime": "national-tax-arrears", "amount": "1000000", "due": "2025-01-31", "paid": "2026-06-30",
+            "reduced": "2025-03-01..2025-12-31:0.9;2026-01-01..2026-03-31:1.3",
+        ])
+        #expect(byHand.exactAmount == result.exactAmount && byHand.amount == result.amount)
+    }
+
+    @Test func graceWithoutATableRateIsAnErrorAskingForTheRate() {
+        for fields in [
+            ["regime": "national-tax-arrears", "amount": "1000000", "due": "2013-01-31", "paid": "2014-06-30", "reduced": "2013-03-01..2014-03-31:grace"],
+            ["regime": "custom", "rate": "3", "amount": "1000000", "due": "2025-01-31", "paid": "2025-06-30", "reduced": "2025-03-01..2025-03-31:grace"],
+            [
+                "regime": "local-tax-arrears", "rate": "7.3", "high_rate": "14.6", "amount": "1000000", "due": "2025-01-31", "paid": "2025-06-30",
+                "reduced": "2025-03-01..2025-03-31:grace",
+            ],
+        ] {
+            do {
+                _ = try RegimeCatalog.bundled.compute(fields)
+                Issue.record("\(fields) computed")
+            } catch {
+                #expect(error.field == "reduced" && error.reason.contains("give the rate of the 猶予 instead"), "\(error)")
+            }
         }
     }
 

@@ -283,7 +283,9 @@ struct Accumulator {
         for piece in rates.pieces(of: period) {
             var (rate, note) = try rates.rate(on: piece.first)
             if let index = rates.reduction(on: piece.first) {
-                (rate, note) = rates.reduced.periods[index].described((rate, note), halving: rates.halves(on: piece.first))
+                let period = rates.reduced.periods[index]
+                let grace = period.kind == .grace ? try rates.grace(on: piece.first) : nil
+                (rate, note) = period.described((rate, note), halving: rates.halves(on: piece.first), grace: grace)
             }
             for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
                 let exact = base.exact * rate.annual * part.yearFraction

@@ -78,7 +78,31 @@ struct RateResolver {
     /// The rate of `day` after its reduced period, if any.
     func reducedRate(on day: CivilDate) throws(InputError) -> Rate {
         let rate = try rate(on: day).0
-        return reduction(on: day).map { reduced.periods[$0].applied(to: rate, halving: halves(on: day)) } ?? rate
+        guard let index = reduction(on: day) else { return rate }
+        let period = reduced.periods[index]
+        return period.applied(to: rate, halving: halves(on: day), grace: period.kind == .grace ? try grace(on: day) : nil)
+    }
+
+    /// The 猶予特例基準割合 of `day` from the rate table, or an error asking for the rate.
+    func grace(on day: CivilDate) throws(InputError) -> Rate {
+        guard let rate = RateResolver.graceRates(plan)[try source(on: day).row] else { throw RateResolver.noGrace(day) }
+        return rate
+    }
+
+    /// Each source row's 猶予特例基準割合, if given: row 0 of a fixed rate has none.
+    static func graceRates(_ plan: RatePlan) -> [Rate?] {
+        switch plan.source {
+        case .fixed: return [nil]
+        case .table(let schedule, _): return schedule.rows.map(\.graceRate)
+        }
+    }
+
+    static func noGrace(_ day: CivilDate) -> InputError {
+        InputError(
+            field: "reduced",
+            reason:
+                "the rates in use give no 猶予特例基準割合 for \(day) (grace_rate in the regime's table; none when the row gives its own rate); give the rate of the 猶予 instead, as FROM..TO:RATE"
+        )
     }
 
     /// Whether a half period halves `day`: a day after the low-rate period, or any day of a plan

@@ -24,12 +24,17 @@ public struct ReducedPeriods: Sendable, Hashable {
         /// The days charged at this rate, or at the regime's own rate where that is lower (the
         /// 猶予特例基準割合 of the year, as the 猶予 notice states it).
         case rate(Rate)
+        /// The days charged at the 猶予特例基準割合 of the regime's rate table for their year
+        /// (`grace_rate`), or at the regime's own rate where that is lower; a day the table
+        /// gives no such rate for is an error asking for the rate.
+        case grace
 
         public var description: String {
             switch self {
             case .half: return "half (2分の1免除)"
             case .exempt: return "exempt (全額免除)"
             case .rate(let rate): return "at most \(rate) (猶予特例基準割合等)"
+            case .grace: return "猶予特例基準割合 of the year (猶予特例)"
             }
         }
     }
@@ -134,11 +139,13 @@ public struct ReducedPeriods: Sendable, Hashable {
         switch String(text) {
         case "half", "1/2", "半額", "2分の1", "二分の一": return .half
         case "exempt", "免除", "全額免除": return .exempt
+        case "grace", "猶予特例", "猶予特例基準割合": return .grace
         case "":
             throw InputError(field: field, reason: "a period has no kind after ':'; write half, exempt or a rate such as 1.3")
         default:
             guard text.first.map({ $0.isNumber }) == true else {
-                throw InputError(field: field, reason: "'\(text)' is not a kind of reduction; write half, exempt or a rate such as 1.3 (猶予特例基準割合)")
+                throw InputError(
+                    field: field, reason: "'\(text)' is not a kind of reduction; write half, exempt, grace (猶予特例) or a rate such as 1.3")
             }
             return .rate(try Rate.parse(percent: text, field: field))
         }
@@ -147,18 +154,20 @@ public struct ReducedPeriods: Sendable, Hashable {
 
 extension ReducedPeriods.Period {
     /// The rate of a day in this period whose own rate is `rate`; `halving` says whether a half
-    /// period halves that day (``RateResolver/halves(on:)``).
-    func applied(to rate: Rate, halving: Bool) -> Rate {
+    /// period halves that day (``RateResolver/halves(on:)``), `grace` is the day's
+    /// 猶予特例基準割合 (nil unless the period is of that kind).
+    func applied(to rate: Rate, halving: Bool, grace: Rate?) -> Rate {
         switch kind {
         case .half: return halving ? Rate(annual: rate.annual / Rational(2)) : rate
         case .exempt: return Rate(annual: Rational(0))
         case .rate(let given): return given.annual < rate.annual ? given : rate
+        case .grace: return grace.map { $0.annual < rate.annual ? $0 : rate } ?? rate
         }
     }
 
     /// The rate and note a segment of this period shows, from the day's own rate and note.
-    func described(_ own: (Rate, String?), halving: Bool) -> (Rate, String?) {
-        let rate = applied(to: own.0, halving: halving)
+    func described(_ own: (Rate, String?), halving: Bool, grace: Rate?) -> (Rate, String?) {
+        let rate = applied(to: own.0, halving: halving, grace: grace)
         let change = kind == .half && !halving ? "\(own.0) unchanged (the half applies after the low-rate period only)" : "\(own.0) → \(rate)"
         let note = "reduced period \(window), \(kind): \(change)"
         return (rate, own.1.map { note + "; " + $0 } ?? note)

@@ -100,8 +100,8 @@ extension AccrualPlan {
                 var described = explanation == nil ? nil : low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high
                 if let index = rates.reduction(on: piece.first) {
                     let halving = rates.halves(on: piece.first)
-                    rate = reduced(rate, period: index, halving: halving)
-                    described = described.map { rates.reduced.periods[index].described($0, halving: halving) }
+                    rate = try reduced(rate, row: row, period: index, halving: halving, on: piece.first)
+                    described = described.map { rates.reduced.periods[index].described($0, halving: halving, grace: plan.graceRates[row]) }
                 }
                 var previousPart: DayCount? = nil
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
@@ -142,13 +142,17 @@ extension AccrualPlan {
             return true
         }
 
-        /// The scaled rate of a day inside reduced period `index` whose own scaled rate is `rate`.
-        func reduced(_ rate: N, period index: Int, halving: Bool) -> N {
+        /// The scaled rate of `day`, of source row `row`, inside reduced period `index`, whose
+        /// own scaled rate is `rate`.
+        func reduced(_ rate: N, row: Int, period index: Int, halving: Bool, on day: CivilDate) throws(InputError) -> N {
             switch rates.reduced.periods[index].kind {
             // Exact: a plan compiled for a halving period doubles its rate scale.
             case .half: return halving ? rate.divided(by: N(2), rounding: .floor) : rate
             case .exempt: return .zero
             case .rate: return constants.reducedRates[index].map { min($0, rate) } ?? rate
+            case .grace:
+                guard let grace = constants.graceRates[row] else { throw RateResolver.noGrace(day) }
+                return min(grace, rate)
             }
         }
 
@@ -161,7 +165,10 @@ extension AccrualPlan {
                 previousPiece = piece
                 guard let (row, low) = try? rates.source(on: piece.first) else { continue }
                 var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
-                if let index = rates.reduction(on: piece.first) { rate = reduced(rate, period: index, halving: rates.halves(on: piece.first)) }
+                if let index = rates.reduction(on: piece.first) {
+                    guard let value = try? reduced(rate, row: row, period: index, halving: rates.halves(on: piece.first), on: piece.first) else { continue }
+                    rate = value
+                }
                 guard rate > .zero else { continue }
                 var previousPart: DayCount? = nil
                 while let part = try? plan.basis.count(after: previousPart, in: piece, excluding: excluded) {

@@ -44,12 +44,15 @@ final class AccrualPlan: Sendable {
         /// others). When a period halves, the rate scale is doubled, so that half of every
         /// scaled rate is whole.
         let reducedRates: [N?]
+        /// Each source row's 猶予特例基準割合 times the rate scale, where the table gives one.
+        let graceRates: [N?]
 
         init(
             denominator: N, basisScale: Int, scaledRates: [(low: N, high: N)], baseUnit: N?, baseMinimum: N?,
-            segmentDivisor: N?, segmentUnit: N?, resultDivisor: N, resultUnit: N, waiveBelow: N?, reducedRates: [N?]
+            segmentDivisor: N?, segmentUnit: N?, resultDivisor: N, resultUnit: N, waiveBelow: N?, reducedRates: [N?], graceRates: [N?]
         ) {
             self.reducedRates = reducedRates
+            self.graceRates = graceRates
             self.denominator = denominator
             self.basisScale = basisScale
             self.scaledRates = scaledRates
@@ -73,12 +76,15 @@ final class AccrualPlan: Sendable {
     let rateDescriptions: [(low: (Rate, String?), high: (Rate, String?))]
     /// The reduced periods the plan was compiled for: a delay with others needs its own plan.
     let reduced: ReducedPeriods
+    /// Each source row's 猶予特例基準割合, as explanations show it.
+    let graceRates: [Rate?]
 
     /// The plan of `terms`, for delays with the reduced periods `reduced` (none by default: a
     /// regime's plan; a row that gives reduced periods gets a plan of its own).
     init(terms: AccrualTerms, reduced: ReducedPeriods = .none) {
         self.terms = terms
         self.reduced = reduced
+        graceRates = RateResolver.graceRates(terms.rates)
         basis = terms.basis
         baseMode = terms.baseRounding?.mode
         segmentMode = if case .eachSegment(let rounding) = terms.segmentRounding { rounding.mode } else { nil }
@@ -111,6 +117,8 @@ final class AccrualPlan: Sendable {
         for period in reduced.periods {
             if case .rate(let rate) = period.kind { rateScale = leastCommonMultiple(rateScale, rate.annual.denominator) }
         }
+        let graceRates = RateResolver.graceRates(terms.rates)
+        for case let rate? in graceRates { rateScale = leastCommonMultiple(rateScale, rate.annual.denominator) }
         // Twice the scale makes every scaled rate even, so that half of one is whole (a scale
         // that is merely even is not enough: 8.9% over 1,000 is 89).
         if reduced.periods.contains(where: { $0.kind == .half }) { rateScale = rateScale * BigInteger(2) }
@@ -128,7 +136,8 @@ final class AccrualPlan: Sendable {
             segmentDivisor: segment.map { denominator * $0.unit }, segmentUnit: segment?.unit,
             resultDivisor: denominator * terms.resultRounding.unit, resultUnit: terms.resultRounding.unit,
             waiveBelow: waiveBelow,
-            reducedRates: reduced.periods.map { if case .rate(let rate) = $0.kind { scaled(rate) } else { nil } })
+            reducedRates: reduced.periods.map { if case .rate(let rate) = $0.kind { scaled(rate) } else { nil } },
+            graceRates: graceRates.map { $0.map(scaled) })
     }
 
     /// The constants in `Int128`, or nil when one does not fit with room to spare: a value must
@@ -147,10 +156,14 @@ final class AccrualPlan: Sendable {
             guard let low = fit(low), let high = fit(high) else { return nil }
             rates.append((low, high))
         }
-        var reducedRates: [Int128?] = []
+        var reducedRates: [Int128?] = [], graceRates: [Int128?] = []
         for rate in big.reducedRates {
             guard let fitted = fitOptional(rate) else { return nil }
             reducedRates.append(fitted)
+        }
+        for rate in big.graceRates {
+            guard let fitted = fitOptional(rate) else { return nil }
+            graceRates.append(fitted)
         }
         guard big.basisScale > 0, let denominator = fit(big.denominator), let resultDivisor = fit(big.resultDivisor),
             let resultUnit = fit(big.resultUnit), let baseUnit = fitOptional(big.baseUnit),
@@ -160,7 +173,7 @@ final class AccrualPlan: Sendable {
         return Constants(
             denominator: denominator, basisScale: big.basisScale, scaledRates: rates, baseUnit: baseUnit,
             baseMinimum: baseMinimum, segmentDivisor: segmentDivisor, segmentUnit: segmentUnit,
-            resultDivisor: resultDivisor, resultUnit: resultUnit, waiveBelow: waiveBelow, reducedRates: reducedRates)
+            resultDivisor: resultDivisor, resultUnit: resultUnit, waiveBelow: waiveBelow, reducedRates: reducedRates, graceRates: graceRates)
     }
 
     static func leastCommonMultiple(_ a: BigInteger, _ b: BigInteger) -> BigInteger {

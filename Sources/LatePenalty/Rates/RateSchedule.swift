@@ -6,13 +6,17 @@ public struct RateRow: Sendable, Hashable {
     public let rate: Rate
     /// The high rate of a two-tier regime (after the first one or two months), if any.
     public let highRate: Rate?
+    /// The rate of the row's days inside a 猶予 period of kind 猶予特例 (the 猶予特例基準割合,
+    /// 租税特別措置法第94条第2項), if the table gives one.
+    public let graceRate: Rate?
     /// The notice, statute or page the numbers come from.
     public let source: String
 
-    public init(window: DateWindow, rate: Rate, highRate: Rate? = nil, source: String) {
+    public init(window: DateWindow, rate: Rate, highRate: Rate? = nil, graceRate: Rate? = nil, source: String) {
         self.window = window
         self.rate = rate
         self.highRate = highRate
+        self.graceRate = graceRate
         self.source = source
     }
 }

@@ -46,6 +46,7 @@ public struct DataRegime: Regime {
                     RateRow(
                         window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
                         highRate: try row.highRate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "high_rate") },
+                        graceRate: try row.graceRate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "grace_rate") },
                         source: row.source))
             } catch {
                 throw fail("\(label): \(error)")

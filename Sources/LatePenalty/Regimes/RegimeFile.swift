@@ -24,11 +24,14 @@ struct RegimeFile: Codable, Sendable {
         var to: String?
         var rate: String
         var highRate: String?
+        /// The 猶予特例基準割合 of the row's days, for `reduced` periods of kind 猶予特例.
+        var graceRate: String?
         var source: String
 
         enum CodingKeys: String, CodingKey {
             case from, to, rate, source
             case highRate = "high_rate"
+            case graceRate = "grace_rate"
         }
     }
 
