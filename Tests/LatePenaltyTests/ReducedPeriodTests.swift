@@ -25,7 +25,9 @@ struct ReducedPeriodTests {
         var day = due.dayNumber + stream.int(offset)
         for _ in 0..<stream.int(1...3) {
             let length = stream.int(0...200)
-            let kind = kinds.map { stream.pick($0) } ?? stream.pick([.half, .exempt, .rate(try! Rate.parse(percent: stream.pick(["0.9", "1.3", "20"])))] + (grace ? [.grace] : []))
+            let kind =
+                kinds.map { stream.pick($0) }
+                ?? stream.pick([.half, .exempt, .rate(try! Rate.parse(percent: stream.pick(["0.9", "1.3", "20"])))] + (grace ? [.grace] : []))
             periods.append(.init(window: DateWindow(first: CivilDate(dayNumber: day), last: CivilDate(dayNumber: day + length)), kind: kind))
             day += length + 1 + stream.int(0...60)
         }

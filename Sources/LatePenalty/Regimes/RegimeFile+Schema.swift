@@ -11,7 +11,9 @@ extension RegimeFile {
         "basis": .string, "base": .object, "segments": .string, "result": .object, "payments": .string,
     ]
     static let ratesKeys: [String: VectorSchema.Kind] = ["pick": .string, "low_period_months": .integer, "split": .string, "table": .array]
-    static let rowKeys: [String: VectorSchema.Kind] = ["from": .string, "to": .string, "rate": .string, "high_rate": .string, "grace_rate": .string, "source": .string]
+    static let rowKeys: [String: VectorSchema.Kind] = [
+        "from": .string, "to": .string, "rate": .string, "high_rate": .string, "grace_rate": .string, "source": .string,
+    ]
     static let amountKeys: [String: VectorSchema.Kind] = ["rounding": .string, "unit": .string, "minimum": .string]
 
     /// The longest regime name accepted, in characters.
