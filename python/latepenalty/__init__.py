@@ -50,7 +50,7 @@ def library_version() -> str:
 
 def _text(name: str, value: Any) -> Optional[str]:
     """A field's value as the library reads it, or None when absent. Floats are refused."""
-    if value is None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return None
     if isinstance(value, bool):
         raise TypeError(f"{name}: a bool is not a value of a case")
@@ -60,12 +60,13 @@ def _text(name: str, value: Any) -> Optional[str]:
         if value != value:  # NaN: pandas' missing value
             return None
         raise TypeError(f"{name}: {value!r} is a float; pass amounts and rates as int or str, so that no digit is lost")
+    if isinstance(value, datetime.datetime):
+        if value.time() != datetime.time(0):
+            raise TypeError(f"{name}: {value!r} has a time of day; give the day")
+        return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    text = str(value)
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    return text
+    return str(value)
 
 
 def compute(regime: str, amount: Any, due: Any = None, paid: Any = None, excluded: Any = None,
@@ -162,11 +163,12 @@ def compute_frame(cases: Any, explain: bool = False):
         rows = ([record.get(c) for c in columns] for record in records)
     add_id = "id" not in columns
     header = (["id"] if add_id else []) + columns
-    lines = [",".join(header)]
+    lines = [",".join(_csv_field(name) for name in header)]
     ids: list[str] = []
     id_index = None if add_id else columns.index("id")
     for position, row in enumerate(rows):
         texts = [_text(name, value) for name, value in zip(columns, row)]
+        texts = [t.replace("\r", "\\r").replace("\n", "\\n") if t is not None else None for t in texts]
         ids.append(str(position) if id_index is None else (texts[id_index] or ""))
         fields = ([str(position)] if add_id else []) + [_csv_field(t) if t is not None else "" for t in texts]
         lines.append(",".join(fields))
@@ -189,30 +191,57 @@ def _checked_columns(frame: Any, pd: Any) -> Optional[tuple[Any, set[str], Any]]
     """The frame's columns with an ``id`` column first, the names of its whole-number columns,
     and the ids as text, when every column holds only text, whole numbers or missing values
     (checked column by column, not value by value); None when a column needs a look at each
-    value (mixed types, dates), so that floats are still refused."""
+    value (mixed types), so that floats are still refused. Columns are taken by position: the
+    frame's index (filtered, reordered, repeated) plays no part. Dates (``datetime64``) are
+    written as days; a line break inside a value is written as ``\\n`` or ``\\r`` (a CSV row is one
+    line for the library), so a field that needs a line break is reported, not split."""
+    names = [str(name) for name in frame.columns]
+    if len(set(names)) != len(names):
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        raise ValueError(f"{repeated[0]}: the frame has two columns of that name; give each field once")
     columns = {}
     integers = set()
-    for name in frame.columns:
-        column = frame[name]
+    for position, name in enumerate(names):
+        column = frame.iloc[:, position].reset_index(drop=True)
         kind = pd.api.types.infer_dtype(column, skipna=True)
         if kind in ("string", "empty"):
-            columns[str(name)] = column
+            columns[name] = _one_line(column, pd)
         elif kind == "integer" and not pd.api.types.is_bool_dtype(column):
-            columns[str(name)] = column
-            integers.add(str(name))
+            columns[name] = column
+            integers.add(name)
         elif kind == "floating" and column.isna().all():
-            columns[str(name)] = pd.Series([None] * len(column), dtype=object)
+            columns[name] = pd.Series([None] * len(column), dtype=object)
         elif kind == "floating":
             raise TypeError(f"{name}: a float column; pass amounts and rates as int or str, so that no digit is lost")
+        elif pd.api.types.is_datetime64_any_dtype(column):
+            columns[name] = _days(name, column, pd)
         else:
             return None
     table = pd.DataFrame(columns)
     if "id" in table.columns:
-        ids = table["id"].fillna("").astype(str).reset_index(drop=True)
+        # The ids as given (before any line break was written out), to be handed back.
+        given = frame.iloc[:, names.index("id")].reset_index(drop=True)
+        ids = given.astype(object).where(given.notna(), "").astype(str)
     else:
         ids = pd.Series(range(len(table)), dtype="int64").astype(str)
         table.insert(0, "id", ids.values)
     return table, integers, ids
+
+
+def _one_line(column: Any, pd: Any) -> Any:
+    """Text with its line breaks written as the two characters ``\\n`` and ``\\r``."""
+    if not column.str.contains("[\r\n]", regex=True, na=False).any():
+        return column
+    return column.str.replace("\r", "\\r", regex=False).str.replace("\n", "\\n", regex=False)
+
+
+def _days(name: str, column: Any, pd: Any) -> Any:
+    """A ``datetime64`` column as ISO days (None where NaT); a time of day other than midnight
+    is refused, since a day is what every date field means."""
+    present = column.notna()
+    if (column[present] != column[present].dt.normalize()).any():
+        raise TypeError(f"{name}: a date column with times of day; give days (a time of day is not part of any date here)")
+    return column.dt.strftime("%Y-%m-%d").astype(object).where(present, None)
 
 
 #: Rows per call of the batch entry point when a frame is computed in slices.
@@ -246,7 +275,9 @@ def _arrow_compute(table: Any, integers: set[str], ids: Any, pa: Any, pd: Any):
         whole = pa.Table.from_arrays(arrays, names=names)
         header = (",".join(names) + "\n").encode("utf-8")
         rows = whole.num_rows
-        repeats = ids.str.strip(" \t").duplicated().any()
+        # The ids as the library reads them: the text sent, trimmed of spaces and tabs.
+        sent = pd.Series(arrays[names.index("id")].to_pandas(), dtype=object).fillna("").astype(str)
+        repeats = sent.str.strip(" \t").duplicated().any()
         step = max(rows, 1) if repeats else _SLICE_ROWS
 
         def run(start: int) -> Any:
@@ -279,8 +310,13 @@ def _results(data: bytes, ids: Any, explain: bool, pd: Any):
     output, _, _, _ = compute_file(data, output_jsonl=explain, explain=explain)
     if explain:
         results = [json.loads(line) for line in output.decode("utf-8").splitlines() if line]
+        _check_count(len(results), ids)
         frame = pd.DataFrame(results)
-        frame["amount"] = pd.Series([None if a is None else int(a) for a in frame["amount"]], dtype=object)
+        # Taken from the rows, not the frame, where a missing amount may have become NaN.
+        frame["id"] = pd.Series(ids, dtype=str).values
+        frame["amount"] = pd.Series([None if r.get("amount") is None else int(r["amount"]) for r in results], dtype=object)
+        for name in ("counted_days", "excluded_days"):
+            frame[name] = pd.array([r.get(name) for r in results], dtype="Int64")
         return frame
     arrow = _arrow()
     if arrow is not None:

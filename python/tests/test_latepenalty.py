@@ -150,3 +150,64 @@ def test_compute_frame_in_slices_equals_one_call(repeat, monkeypatch):
     if repeat:
         assert "already appears on line 3" in sliced["error"][20]
         assert "already appears on line 4" in sliced["error"][7]
+
+
+@pytest.fixture(params=["arrow", "pandas"])
+def reader(request, monkeypatch):
+    """Each test below runs through pyarrow (when installed) and through pandas alone."""
+    if request.param == "arrow":
+        pytest.importorskip("pyarrow")
+    else:
+        monkeypatch.setattr(latepenalty, "_arrow", lambda: None)
+    return request.param
+
+
+def test_the_frames_index_plays_no_part(reader):
+    frame = pd.DataFrame({
+        "id": ["A", "X", "B"],
+        "regime": ["local-tax-arrears", "contract-late-completion", "local-tax-arrears"],
+        "amount": ["100000", "5", "200000"],
+        "due": ["2026-01-31"] * 3,
+        "paid": ["2026-12-31"] * 3,
+        "excluded": [float("nan")] * 3,  # an empty column as read_csv gives it
+    })
+    assert list(latepenalty.compute_frame(frame[frame.regime == "local-tax-arrears"])["id"]) == ["A", "B"]
+    assert list(latepenalty.compute_frame(frame.set_axis([2, 1, 0]))["id"]) == ["A", "X", "B"]
+    doubled = pd.concat([frame.iloc[:2], frame.iloc[:2].assign(id=["C", "D"])])
+    assert list(latepenalty.compute_frame(doubled)["id"]) == ["A", "X", "C", "D"]
+
+
+def test_explained_rows_in_error_beside_rows_computed(reader):
+    results = latepenalty.compute_frame(
+        pd.DataFrame({"id": [" a", "b"], "regime": ["contract-termination-penalty"] * 2, "amount": ["100000", "-1"]}), explain=True)
+    assert list(results["amount"]) == [10000, None]
+    assert list(results["id"]) == [" a", "b"]
+    assert str(results["counted_days"].dtype) == "Int64"
+
+
+def test_a_line_break_in_a_value_is_reported_on_its_row(reader):
+    frame = pd.DataFrame({"id": ["a\nb", "c"], "regime": ["contract-termination-penalty"] * 2, "amount": ["100", "1\r00"], "memo": ["x", "m\rn"]})
+    results = latepenalty.compute_frame(frame)
+    assert list(results["id"]) == ["a\nb", "c"]
+    assert list(results["status"]) == ["ok", "error"]
+    assert results["error"][1].startswith("amount:")
+
+
+def test_date_columns_are_days(reader):
+    frame = pd.DataFrame({
+        "regime": ["local-tax-arrears"] * 2, "amount": ["100000"] * 2,
+        "due": pd.to_datetime(["2026-01-31", "2026-01-31"]), "paid": pd.to_datetime(["2026-12-31", None]),
+    })
+    results = latepenalty.compute_frame(frame)
+    assert list(results["status"]) == ["ok", "error"]
+    assert results["error"][1].startswith("paid: is empty")
+    with pytest.raises(TypeError):
+        latepenalty.compute_frame(frame.assign(paid=pd.to_datetime(["2026-12-31 09:30", "2026-12-31 00:00"])))
+
+
+def test_odd_column_names_and_ids(reader):
+    assert list(latepenalty.compute_frame([{"regime": "contract-termination-penalty", "amount": 100, "memo,x": "1"}])["status"]) == ["ok"]
+    nullable = pd.DataFrame({"id": pd.array([1, None], dtype="Int64"), "regime": ["contract-termination-penalty"] * 2, "amount": ["100", "100"]})
+    assert list(latepenalty.compute_frame(nullable)["status"]) == ["ok", "error"]
+    with pytest.raises(ValueError):
+        latepenalty.compute_frame(pd.DataFrame([["contract-termination-penalty", "1", "2"]], columns=["regime", "amount", "amount"]))
