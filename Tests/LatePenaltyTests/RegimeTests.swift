@@ -171,6 +171,25 @@ struct RegimeTests {
             #expect(error.reason.contains("no rate in the table for 2014-03-31"))
             #expect(error.reason.contains("give the rate explicitly"))
         }
+        // Past the table's end it is the payment day that asks for a rate.
+        do throws(InputError) {
+            _ = try compute(["regime": "local-tax-arrears", "amount": "100000", "due": "2026-12-01", "paid": "2027-02-01"])
+        } catch {
+            #expect(error.field == "paid")
+        }
+    }
+
+    /// Days past the table that are excluded need no rate: nothing is charged on them.
+    @Test func excludedDaysPastTheTableNeedNoRate() throws {
+        let none = try compute([
+            "regime": "local-tax-arrears", "amount": "100000", "due": "2026-12-31", "paid": "2027-01-10", "excluded": "2027-01-01..2027-01-10",
+        ])
+        #expect(none.status == .ok && none.amount == .zero && none.countedDays == 0)
+        let some = try compute([
+            "regime": "national-tax-arrears", "amount": "10000000", "due": "2026-11-30", "paid": "2027-01-10", "excluded": "2027-01-01..2027-01-10",
+        ])
+        // 10,000,000 × 2.8% × 31/365 = 23,780.8 → 23,780 → ¥23,700.
+        #expect(some.amount == Yen(23700))
     }
 
     // MARK: 支払遅延防止法

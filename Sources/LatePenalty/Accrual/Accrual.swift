@@ -281,13 +281,16 @@ struct Accumulator {
             Explanation.Base(
                 from: period.first, balance: balance, rounding: terms.baseRounding, base: base, note: nil))
         for piece in rates.pieces(of: period) {
+            // A piece whose days are all excluded needs no rate (they may lie past the table).
+            let parts = try terms.basis.counts(of: piece, excluding: excluded).filter { $0.days > 0 }
+            guard !parts.isEmpty else { continue }
             var (rate, note) = try rates.rate(on: piece.first)
             if let index = rates.reduction(on: piece.first) {
                 let period = rates.reduced.periods[index]
                 let grace = period.kind == .grace ? try rates.grace(on: piece.first) : nil
                 (rate, note) = period.described((rate, note), halving: rates.halves(on: piece.first), grace: grace)
             }
-            for part in try terms.basis.counts(of: piece, excluding: excluded) where part.days > 0 {
+            for part in parts {
                 let exact = base.exact * rate.annual * part.yearFraction
                 let rounded = segmentRule?.apply(exact)
                 let value = rounded?.exact ?? exact

@@ -49,7 +49,12 @@ public struct MinimumDecision: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        if waivedByResult, case .waiveBelow(let threshold) = rule { return "\(before) is under \(threshold): waived, ¥0" }
+        if waivedByResult, case .waiveBelow(let threshold) = rule {
+            // A charge the result's rounding took to ¥0 is named by its exact value, which is
+            // what the rule finds under the threshold.
+            let charge = before.value.isZero ? "the charge \(exact.decimalString(fractionDigits: 6))" : "\(before)"
+            return "\(charge) is under \(threshold): waived, ¥0"
+        }
         if let baseMinimum {
             return "the balance is under the base minimum \(baseMinimum) (\(baseMinimum.grouped)円未満は計算しない): waived, ¥0"
         }

@@ -66,7 +66,8 @@ struct RateResolver {
             return (0, low)
         case .table(let schedule, let pick):
             guard let row = pick == .eachDay ? schedule.rowIndex(on: day) : fixedRow else {
-                throw RateResolver.missing(day, schedule, field: "due")
+                // A day before the table is the due date's doing; one after it, the payment day's.
+                throw RateResolver.missing(day, schedule, field: day < schedule.coverage.first ? "due" : "paid")
             }
             return (row, low)
         }

@@ -95,18 +95,15 @@ extension AccrualPlan {
             var previousPiece: DateWindow? = nil
             while let piece = rates.piece(after: previousPiece, of: period) {
                 previousPiece = piece
-                let (row, low) = try rates.source(on: piece.first)
-                var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
-                var described = explanation == nil ? nil : low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high
-                if let index = rates.reduction(on: piece.first) {
-                    let halving = rates.halves(on: piece.first)
-                    rate = try reduced(rate, row: row, period: index, halving: halving, on: piece.first)
-                    described = described.map { rates.reduced.periods[index].described($0, halving: halving, grace: plan.graceRates[row]) }
-                }
+                // The rate is looked up for a piece's first counted day: a piece whose days are
+                // all excluded needs none (they may lie past the end of the rate table).
+                var pieceRate: (rate: N, described: (Rate, String?)?)? = nil
                 var previousPart: DayCount? = nil
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
                     previousPart = part
                     guard part.days > 0 else { continue }
+                    if pieceRate == nil { pieceRate = try rate(of: piece, describing: explanation != nil) }
+                    guard let (rate, described) = pieceRate else { continue }
                     guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
                         throw InputError(
                             field: nil, reason: "the day-count basis \(plan.basis.name) gave a year of \(part.perYear) days, which it does not declare")
@@ -140,6 +137,19 @@ extension AccrualPlan {
                 }
             }
             return true
+        }
+
+        /// The scaled rate of a rate piece, and how an explanation shows it when `describing`.
+        func rate(of piece: DateWindow, describing: Bool) throws(InputError) -> (rate: N, described: (Rate, String?)?) {
+            let (row, low) = try rates.source(on: piece.first)
+            var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
+            var described = describing ? (low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high) : nil
+            if let index = rates.reduction(on: piece.first) {
+                let halving = rates.halves(on: piece.first)
+                rate = try reduced(rate, row: row, period: index, halving: halving, on: piece.first)
+                described = described.map { rates.reduced.periods[index].described($0, halving: halving, grace: plan.graceRates[row]) }
+            }
+            return (rate, described)
         }
 
         /// The scaled rate of `day`, of source row `row`, inside reduced period `index`, whose
