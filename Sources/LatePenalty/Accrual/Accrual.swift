@@ -153,7 +153,8 @@ public enum Accrual {
 
         let rates = try RateResolver(plan: terms.rates, delay: delay, window: window)
         if let lowEnd = rates.lowEnd, let lowPeriod = terms.rates.lowPeriod {
-            explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(lowPeriod) after the deadline, 民法第143条); high rate after.")
+            let from = delay.lowPeriodFrom.map { "the amendment on \($0) (具体的納期限)" } ?? "the deadline"
+            explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(lowPeriod) after \(from), 民法第143条); high rate after.")
         }
         return .delay(delay, window, payments, rates, explanation)
     }

@@ -17,12 +17,18 @@ public struct DelayCase: Sendable {
     public var rollDue: (any ClosingCalendar)?
     /// Periods whose charge is halved, exempt or charged at a lower rate (猶予 and the like).
     public var reduced: ReducedPeriods
+    /// The day the low-rate period is counted from, when it is not `due`: the 具体的納期限 of a
+    /// tax amended after its 法定納期限 (the day a 修正申告書 is filed or an 更正通知書 sent,
+    /// 国税通則法第60条第2項 with 第35条第2項), while the delay itself runs from `due`.
+    public var lowPeriodFrom: CivilDate?
 
     public init(
         principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [],
-        contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil, reduced: ReducedPeriods = .none
+        contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil, reduced: ReducedPeriods = .none,
+        lowPeriodFrom: CivilDate? = nil
     ) {
         self.reduced = reduced
+        self.lowPeriodFrom = lowPeriodFrom
         self.principal = principal
         self.due = due
         self.end = end

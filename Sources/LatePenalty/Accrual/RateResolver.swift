@@ -12,7 +12,7 @@ struct RateResolver {
         self.plan = plan
         reduced = delay.reduced
         // A low period that would end after 9999-12-31 covers every day a window can hold.
-        lowEnd = plan.lowPeriod.map { $0.lastDay(afterEventOn: delay.due) ?? .last }
+        lowEnd = plan.lowPeriod.map { $0.lastDay(afterEventOn: delay.lowPeriodFrom ?? delay.due) ?? .last }
         guard case .table(let schedule, let pick) = plan.source, pick != .eachDay else {
             fixedRow = nil
             return

@@ -14,8 +14,13 @@ public struct DataRegime: Regime {
     let plan: AccrualPlan
     /// The definition as loaded (after any overlay), for printing and for rate files.
     let definition: RegimeFile
+    /// The rule for a tax amended after its return, when the regime has one: the period after
+    /// the due date from whose end the days until the amendment are not counted, and the rule
+    /// it implements (国税通則法第61条第1項第1号).
+    let amendedReturn: (excludedAfter: CivilPeriod, rule: String)?
     public var fields: [String] {
         ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "reduced"] + (usesContractDate ? ["contract_date"] : [])
+            + (amendedReturn == nil ? [] : ["amended_on", "fraud"])
     }
 
     var usesContractDate: Bool {
@@ -84,6 +89,14 @@ public struct DataRegime: Regime {
             minimum: try DataRegime.yen(file.result?.minimum, what: "result.minimum", regime: file.name).map { .waiveBelow($0) } ?? MinimumRule.none,
             paymentAllocation: try DataRegime.allocation(file.payments, regime: file.name))
         plan = AccrualPlan(terms: terms)
+        if let amended = file.amendedReturn {
+            guard let months = amended.excludedAfterMonths, CivilPeriod.monthCounts.contains(months) else {
+                throw fail("amended_return.excluded_after_months is not a number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
+            }
+            amendedReturn = (CivilPeriod.months(months), amended.rule ?? "")
+        } else {
+            amendedReturn = nil
+        }
     }
 
     static func rounding(_ amounts: RegimeFile.Amounts?, what: String, regime: String) throws(InputError) -> Rounding? {
@@ -144,14 +157,48 @@ public struct DataRegime: Regime {
             terms.rates = try DataRegime.overriddenRates(terms.rates, fields)
             plan = AccrualPlan(terms: terms)
         }
-        let delay = DelayCase(
+        var delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
             end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
             contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue(), reduced: try fields.reduced())
-        return try compute(delay, plan: plan)
+        let amendment = try amended(&delay, fields)
+        return try compute(delay, plan: plan, amendment: amendment)
+    }
+
+    /// Applies the rule for a tax amended after its return to `delay`, from the row's
+    /// `amended_on` and `fraud`: the low-rate period from the day of the amendment, and the days
+    /// excluded. Returns what the explanation says of it, or nil when the row gives no amendment.
+    func amended(_ delay: inout DelayCase, _ fields: CaseFields) throws(InputError) -> Explanation.Fact? {
+        let fraud = try fields.yesNo("fraud")
+        guard let rule = amendedReturn, let day = try fields.optionalDate("amended_on") else {
+            if fraud != nil { throw InputError(field: "fraud", reason: "is given without amended_on; it says whether the amendment bears 重加算税") }
+            return nil
+        }
+        guard day >= delay.due else {
+            throw InputError(field: "amended_on", reason: "\(day) is before the due date \(delay.due); an amendment comes after the 法定納期限")
+        }
+        delay.lowPeriodFrom = day
+        var text = "\(day): the low rate runs from it (具体的納期限, 国税通則法第60条第2項)"
+        // The day on which the period after the due date has elapsed (民法第143条); no such day
+        // before 9999-12-31 means no day is excluded.
+        guard let lastCounted = rule.excludedAfter.lastDay(afterEventOn: delay.due), day > lastCounted else {
+            return Explanation.Fact("amended_on", "amended (修正申告・更正)", text + "; within \(rule.excludedAfter) of the due date: no day excluded")
+        }
+        let excluded = DateWindow(first: lastCounted.nextDay, last: day)
+        if fraud == true {
+            text += "; with 重加算税 the special rule does not apply: \(excluded) counted"
+        } else {
+            delay.excluded = ExcludedDays(delay.excluded.runs + [excluded])
+            text += "; \(excluded) not counted (\(rule.rule))"
+        }
+        return Explanation.Fact("amended_on", "amended (修正申告・更正)", text)
     }
 
     func compute(_ delay: DelayCase, plan: AccrualPlan) throws(InputError) -> ChargeResult {
+        try compute(delay, plan: plan, amendment: nil)
+    }
+
+    func compute(_ delay: DelayCase, plan: AccrualPlan, amendment: Explanation.Fact?) throws(InputError) -> ChargeResult {
         var inputs: [Explanation.Fact] = [
             .init("amount", "amount (金額)", delay.principal.description),
             .init("due", "due date (期限)", delay.due.iso8601),
@@ -160,6 +207,7 @@ public struct DataRegime: Regime {
         if let contractDate = delay.contractDate { inputs.append(.init("contract_date", "contract date (契約日)", contractDate.iso8601)) }
         if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
         if let reduced = delay.reduced.fact { inputs.append(reduced) }
+        if let amendment { inputs.append(amendment) }
         return try Accrual.compute(delay, plan: plan, rule: rule, inputs: inputs)
     }
 

@@ -63,6 +63,16 @@ struct CaseFields {
 
     func payments() throws(InputError) -> [Payment] { try Payment.parseList(values["payments"] ?? "", field: "payments") }
 
+    /// A yes-or-no field (`yes`/`no`, `true`/`false`, `1`/`0`, `あり`/`なし`), nil when empty.
+    func yesNo(_ name: String) throws(InputError) -> Bool? {
+        guard let value = text(name) else { return nil }
+        switch value.lowercased() {
+        case "yes", "true", "1", "あり", "有": return true
+        case "no", "false", "0", "なし", "無": return false
+        default: throw InputError(field: name, reason: "'\(value)' is not yes or no")
+        }
+    }
+
     func reduced() throws(InputError) -> ReducedPeriods { try ReducedPeriods.parse(values["reduced"] ?? "", field: "reduced") }
 
     /// The calendar named by `roll_due`, if any.

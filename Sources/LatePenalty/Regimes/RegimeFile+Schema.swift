@@ -9,12 +9,14 @@ extension RegimeFile {
     static let topKeys: [String: VectorSchema.Kind] = [
         "name": .string, "title": .string, "clause": .string, "document": .string, "summary": .string, "rates": .object,
         "basis": .string, "base": .object, "segments": .string, "result": .object, "payments": .string,
+        "amended_return": .object,
     ]
     static let ratesKeys: [String: VectorSchema.Kind] = ["pick": .string, "low_period_months": .integer, "split": .string, "table": .array]
     static let rowKeys: [String: VectorSchema.Kind] = [
         "from": .string, "to": .string, "rate": .string, "high_rate": .string, "grace_rate": .string, "source": .string,
     ]
     static let amountKeys: [String: VectorSchema.Kind] = ["rounding": .string, "unit": .string, "minimum": .string]
+    static let amendedKeys: [String: VectorSchema.Kind] = ["excluded_after_months": .integer, "rule": .string]
 
     /// The longest regime name accepted, in characters.
     static let maxNameLength = 64
@@ -50,6 +52,9 @@ extension RegimeFile {
                         VectorSchema.check(members, against: rowKeys, at: rowPath, required: ["from", "rate", "source"], into: &problems)
                     }
                 }
+            }
+            if case .object(let amended)? = regime["amended_return"] {
+                VectorSchema.check(amended, against: amendedKeys, at: prefix + "amended_return", required: ["excluded_after_months"], into: &problems)
             }
             for part in ["base", "result"] {
                 if case .object(let amounts)? = regime[part] {

@@ -41,6 +41,20 @@ struct RegimeFile: Codable, Sendable {
         var minimum: String?
     }
 
+    /// The rule for a tax amended after its return (修正申告・更正): the low-rate period runs
+    /// from the day of the amendment (its 具体的納期限), and, when the amendment comes more than
+    /// `excluded_after_months` after the due date, the days from then until the amendment are
+    /// not counted, unless the row says the amendment bears 重加算税 (`fraud`).
+    struct AmendedReturn: Codable, Sendable {
+        var excludedAfterMonths: Int?
+        var rule: String?
+
+        enum CodingKeys: String, CodingKey {
+            case rule
+            case excludedAfterMonths = "excluded_after_months"
+        }
+    }
+
     var name: String
     var title: String?
     var clause: String?
@@ -52,6 +66,12 @@ struct RegimeFile: Codable, Sendable {
     var segments: String?
     var result: Amounts?
     var payments: String?
+    var amendedReturn: AmendedReturn?
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, clause, document, summary, rates, basis, base, segments, result, payments
+        case amendedReturn = "amended_return"
+    }
 
     /// One regime or `{"regimes": [...]}`.
     static func decodeAll(_ data: Data) throws -> [RegimeFile] {
@@ -79,6 +99,7 @@ struct RegimeFile: Codable, Sendable {
         merged.segments = segments ?? base.segments
         merged.result = result ?? base.result
         merged.payments = payments ?? base.payments
+        merged.amendedReturn = amendedReturn ?? base.amendedReturn
         return merged
     }
 }
