@@ -211,3 +211,16 @@ def test_odd_column_names_and_ids(reader):
     assert list(latepenalty.compute_frame(nullable)["status"]) == ["ok", "error"]
     with pytest.raises(ValueError):
         latepenalty.compute_frame(pd.DataFrame([["contract-termination-penalty", "1", "2"]], columns=["regime", "amount", "amount"]))
+
+
+def test_reduced_periods_and_amendments_through_the_c_interface():
+    grace = latepenalty.compute(regime="national-tax-arrears", amount=1000000, due="2025-01-31", paid="2026-06-30",
+                                reduced="2025-03-01..2026-03-31:grace")
+    assert grace.amount == 35200
+    assert [s["rate_percent"] for s in grace.explanation["segments"]][1:4] == ["9/10", "9/10", "13/10"]
+    amended = latepenalty.compute(regime="national-tax-arrears", amount=1000000, due="2024-03-15", paid="2025-12-31",
+                                  amended_on="2025-07-31")
+    assert (amended.amount, amended.excluded_days) == (49900, 138)
+    with pytest.raises(latepenalty.InputError) as refused:
+        latepenalty.compute(regime="national-tax-arrears", amount=1000000, due="2024-03-15", paid="2025-12-31", fraud="yes")
+    assert refused.value.field == "fraud"
