@@ -148,8 +148,11 @@ def compute_frame(cases: Any, explain: bool = False):
                 results = _arrow_compute(table, integers, ids, arrow, pd)
                 if results is not None:
                     return results
-            for name in integers:
-                table[name] = table[name].astype(object)
+            for name in table.columns:
+                if name in integers:
+                    table[name] = table[name].astype(object)
+                elif pd.api.types.infer_dtype(table[name], skipna=True) == "string":
+                    table[name] = _one_line(table[name], pd)
             return _results(table.to_csv(index=False, na_rep="", lineterminator="\n").encode("utf-8"), ids, explain, pd)
         columns = [str(c) for c in cases.columns]
         rows: Iterable[Iterable[Any]] = cases.itertuples(index=False, name=None)
@@ -193,8 +196,8 @@ def _checked_columns(frame: Any, pd: Any) -> Optional[tuple[Any, set[str], Any]]
     (checked column by column, not value by value); None when a column needs a look at each
     value (mixed types), so that floats are still refused. Columns are taken by position: the
     frame's index (filtered, reordered, repeated) plays no part. Dates (``datetime64``) are
-    written as days; a line break inside a value is written as ``\\n`` or ``\\r`` (a CSV row is one
-    line for the library), so a field that needs a line break is reported, not split."""
+    written as days. (pyarrow refuses a value with a line break; pandas then writes it with
+    ``_one_line``.)"""
     names = [str(name) for name in frame.columns]
     if len(set(names)) != len(names):
         repeated = sorted({name for name in names if names.count(name) > 1})
@@ -205,7 +208,7 @@ def _checked_columns(frame: Any, pd: Any) -> Optional[tuple[Any, set[str], Any]]
         column = frame.iloc[:, position].reset_index(drop=True)
         kind = pd.api.types.infer_dtype(column, skipna=True)
         if kind in ("string", "empty"):
-            columns[name] = _one_line(column, pd)
+            columns[name] = column
         elif kind == "integer" and not pd.api.types.is_bool_dtype(column):
             columns[name] = column
             integers.add(name)
@@ -221,7 +224,8 @@ def _checked_columns(frame: Any, pd: Any) -> Optional[tuple[Any, set[str], Any]]
     if "id" in table.columns:
         # The ids as given (before any line break was written out), to be handed back.
         given = frame.iloc[:, names.index("id")].reset_index(drop=True)
-        ids = given.astype(object).where(given.notna(), "").astype(str)
+        text = pd.api.types.is_string_dtype(given) and not pd.api.types.is_object_dtype(given)
+        ids = given.fillna("") if text else given.astype(object).where(given.notna(), "").astype(str)
     else:
         ids = pd.Series(range(len(table)), dtype="int64").astype(str)
         table.insert(0, "id", ids.values)
@@ -229,7 +233,9 @@ def _checked_columns(frame: Any, pd: Any) -> Optional[tuple[Any, set[str], Any]]
 
 
 def _one_line(column: Any, pd: Any) -> Any:
-    """Text with its line breaks written as the two characters ``\\n`` and ``\\r``."""
+    """Text with its line breaks written as the two characters ``\\n`` and ``\\r``: a CSV row is
+    one line for the library, so a field that holds a line break is reported on its row rather
+    than splitting it."""
     if not column.str.contains("[\r\n]", regex=True, na=False).any():
         return column
     return column.str.replace("\r", "\\r", regex=False).str.replace("\n", "\\n", regex=False)
@@ -276,8 +282,8 @@ def _arrow_compute(table: Any, integers: set[str], ids: Any, pa: Any, pd: Any):
         header = (",".join(names) + "\n").encode("utf-8")
         rows = whole.num_rows
         # The ids as the library reads them: the text sent, trimmed of spaces and tabs.
-        sent = pd.Series(arrays[names.index("id")].to_pandas(), dtype=object).fillna("").astype(str)
-        repeats = sent.str.strip(" \t").duplicated().any()
+        sent = pa.compute.utf8_trim(arrays[names.index("id")].fill_null(""), characters=" \t")
+        repeats = pa.compute.count_distinct(sent).as_py() != len(sent)
         step = max(rows, 1) if repeats else _SLICE_ROWS
 
         def run(start: int) -> Any:
