@@ -53,7 +53,7 @@ public enum Accrual {
     ) throws(InputError) -> ChargeResult {
         // Reduced periods bring their own rates (and a halving), so such a delay gets a plan of
         // its own terms and periods.
-        let plan = given.reduced == regimePlan.reduced ? regimePlan : AccrualPlan(terms: regimePlan.terms, reduced: given.reduced)
+        let plan = given.reduced == regimePlan.reduced ? regimePlan : AccrualPlan(base: regimePlan, reduced: given.reduced)
         let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
         guard case .delay(let delay, let window, let payments, let rates, let explanation) = prepared else {
             guard case .noDelay(let result) = prepared else { preconditionFailure("Accrual.prepare: unknown case") }

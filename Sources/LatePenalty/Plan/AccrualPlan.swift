@@ -99,6 +99,47 @@ final class AccrualPlan: Sendable {
         small = AccrualPlan.fitted(big)
     }
 
+    /// The plan of `base`'s terms for delays with the reduced periods `reduced`, made without
+    /// compiling the terms again (a row's periods cost little): the base's descriptions kept,
+    /// its constants scaled by the factor the periods need (1 for exempt and 猶予特例 periods,
+    /// whose rates the base already holds; 2 for a half; what a period's own rate's
+    /// denominator needs). Every value of an accrual is linear in the scale, so a scaled plan
+    /// computes the same fractions.
+    init(base: AccrualPlan, reduced: ReducedPeriods) {
+        terms = base.terms
+        self.reduced = reduced
+        graceRates = base.graceRates
+        basis = base.basis
+        baseMode = base.baseMode
+        segmentMode = base.segmentMode
+        resultMode = base.resultMode
+        interestFirst = base.interestFirst
+        rateDescriptions = base.rateDescriptions
+        let rateScale = base.big.denominator.divided(by: BigInteger(base.big.basisScale), rounding: .floor)
+        var scale = rateScale
+        for period in reduced.periods {
+            if case .rate(let rate) = period.kind { scale = AccrualPlan.leastCommonMultiple(scale, rate.annual.denominator) }
+        }
+        if reduced.periods.contains(where: { $0.kind == .half }) { scale = scale * BigInteger(2) }
+        let factor = scale.divided(by: rateScale, rounding: .floor)
+        let reducedRates = reduced.periods.map { period -> BigInteger? in
+            guard case .rate(let rate) = period.kind else { return nil }
+            return rate.annual.numerator * scale.divided(by: rate.annual.denominator, rounding: .floor)
+        }
+        // Both always scale: GMP integers cannot overflow.
+        big = base.big.scaled(by: factor, reducedRates: reducedRates) ?? AccrualPlan.constants(terms, reduced: reduced)
+        small = base.small.flatMap { small in
+            guard let factor = Int128(exactly: factor) else { return nil }
+            var fitted: [Int128?] = []
+            for rate in reducedRates {
+                guard let rate else { fitted.append(nil); continue }
+                guard let value = AccrualPlan.fit(rate) else { return nil }
+                fitted.append(value)
+            }
+            return small.scaled(by: factor, reducedRates: fitted, limit: AccrualPlan.fit)
+        }
+    }
+
     /// The source rows' rates as (low, high): row 0 of a fixed rate, or the table's rows.
     static func sourceRates(_ plan: RatePlan) -> [(low: Rate, high: Rate)] {
         switch plan.source {
@@ -142,11 +183,13 @@ final class AccrualPlan: Sendable {
 
     /// The constants in `Int128`, or nil when one does not fit with room to spare: a value must
     /// stay below 2^100 so that a product with a day count cannot overflow unseen.
+    /// `value` in `Int128` when it stays below 10^30 (see ``fitted(_:)``).
+    static func fit(_ value: BigInteger) -> Int128? {
+        guard value.magnitude < BigInteger.powerOfTen(30), let fitted = Int128(exactly: value) else { return nil }
+        return fitted
+    }
+
     private static func fitted(_ big: Constants<BigInteger>) -> Constants<Int128>? {
-        func fit(_ value: BigInteger) -> Int128? {
-            guard value.magnitude < BigInteger.powerOfTen(30), let fitted = Int128(exactly: value) else { return nil }
-            return fitted
-        }
         func fitOptional(_ value: BigInteger?) -> Int128?? {
             guard let value else { return .some(nil) }
             return fit(value).map { .some($0) }
@@ -180,5 +223,41 @@ final class AccrualPlan: Sendable {
         var x = a.magnitude, y = b.magnitude
         while !y.isZero { (x, y) = (y, x.floorRemainder(dividingBy: y)) }
         return x.isZero ? BigInteger(0) : (a.magnitude.divided(by: x, rounding: .floor) * b.magnitude)
+    }
+}
+
+extension AccrualPlan.Constants {
+    /// The constants of the same terms over a rate scale `factor` times larger, with
+    /// `reducedRates` (already over the larger scale): every value that is a numerator over the
+    /// denominator is multiplied, the amounts in yen are not. Nil when a product overflows, or
+    /// when `limit` (the bound a value must keep, checked on its GMP form) refuses one.
+    func scaled(by factor: N, reducedRates: [N?], limit: ((BigInteger) -> N?)? = nil) -> AccrualPlan.Constants<N>? {
+        func times(_ value: N) -> N? {
+            guard let product = value.multiplied(by: factor) else { return nil }
+            if let limit, limit(product.bigInteger) == nil { return nil }
+            return product
+        }
+        func timesOptional(_ value: N?) -> N?? {
+            guard let value else { return .some(nil) }
+            return times(value).map { .some($0) }
+        }
+        var rates: [(low: N, high: N)] = []
+        rates.reserveCapacity(scaledRates.count)
+        for (low, high) in scaledRates {
+            guard let low = times(low), let high = times(high) else { return nil }
+            rates.append((low, high))
+        }
+        var grace: [N?] = []
+        grace.reserveCapacity(graceRates.count)
+        for rate in graceRates {
+            guard let scaled = timesOptional(rate) else { return nil }
+            grace.append(scaled)
+        }
+        guard let denominator = times(denominator), let resultDivisor = times(resultDivisor), let segmentDivisor = timesOptional(segmentDivisor)
+        else { return nil }
+        return AccrualPlan.Constants(
+            denominator: denominator, basisScale: basisScale, scaledRates: rates, baseUnit: baseUnit, baseMinimum: baseMinimum,
+            segmentDivisor: segmentDivisor, segmentUnit: segmentUnit, resultDivisor: resultDivisor, resultUnit: resultUnit,
+            waiveBelow: waiveBelow, reducedRates: reducedRates, graceRates: grace)
     }
 }
