@@ -81,4 +81,16 @@ struct MinimumStatusTests {
         #expect(r.summary.waived == 3)
         #expect(r.rows.dropFirst().map { $0.split(separator: ",")[2] } == ["waived", "waived", "ok", "waived"])
     }
+
+    /// Quotes are counted as quoted only: the counts match the rows' statuses.
+    @Test func quotesUnderTheMinimumAreCountedAsQuotes() throws {
+        let csv = "id,regime,amount,due\na,local-tax-arrears,1500,2026-01-05\nb,local-tax-arrears,500000,2026-01-05\n"
+        var options = Batch.Options()
+        options.asOf = d("2026-05-29")
+        let both = try runBytewise(Array(csv.utf8), options: options)
+        #expect(both.summary.quoted == 2 && both.summary.waived == 0 && both.summary.computed == 2)
+        var reader = try CSVRecordReader(bytes: Array(csv.utf8))
+        let record = try Batch.run(&reader, options: options, output: { _ in }, diagnostics: { _ in })
+        #expect(record == both.summary)
+    }
 }

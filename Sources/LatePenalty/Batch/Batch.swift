@@ -39,6 +39,7 @@ public enum Batch {
     public struct Summary: Sendable, Hashable {
         public var read = 0
         public var computed = 0
+        /// Rows computed and waived by a minimum rule (quotes are counted in `quoted` only).
         public var waived = 0
         public var rejected = 0
         /// Rows computed as quotes for the day asked (counted among `computed` too).
@@ -55,8 +56,13 @@ public enum Batch {
                     "line \(outcome.line): \(outcome.id.isEmpty ? "" : "id \(Batch.printable(outcome.id)): ")\(Batch.printable(outcome.error?.description ?? ""))"
             }
             computed += 1
-            if result.status == .waived { waived += 1 }
-            if result.quote != nil { quoted += 1 }
+            // A quote's row says quote whatever its amount: it is counted as quoted only, so
+            // that the counts match the rows' statuses.
+            if result.quote != nil {
+                quoted += 1
+            } else if result.status == .waived {
+                waived += 1
+            }
             addTotal(result.amount, for: outcome.regime)
             return nil
         }
