@@ -165,3 +165,34 @@ struct DayChargeKernelTermsTests {
         }
     }
 }
+
+/// The segment kernel computes plain rows of every regime whose basis it honours, equal to the
+/// plan on random rows: payments on every edge, excluded runs inside and outside the window,
+/// windows across rate changes, low and high periods and 1 January.
+@Suite("Segment kernel equals the plan")
+struct SegmentKernelTests {
+    @Test func builtForEveryBasisButTheCourtConvention() {
+        for (name, terms) in AccrualPlanTests.termsList {
+            #expect(SegmentKernel.forTerms(terms) == (terms.basis.name != JapaneseCourtConvention().name), "\(name)")
+        }
+    }
+
+    @Test(arguments: AccrualPlanTests.termsList.indices)
+    func equalToThePlan(_ index: Int) async {
+        let (name, terms) = AccrualPlanTests.termsList[index]
+        guard SegmentKernel.forTerms(terms) else { return }
+        var taken = 0
+        for seed in 0..<400 {
+            let delay = AccrualPlanTests.randomCase(seed &* 7919)
+            guard let agrees = SegmentKernel.agreesWithPlan(terms, delay) else { continue }
+            taken += 1
+            #expect(agrees, "\(name) seed \(seed &* 7919)")
+        }
+        // Many random rows are the kernel's (the rest: longer amounts, two excluded runs, dates
+        // outside a rate table, payments on one day), so the comparison is not vacuous.
+        #expect(taken > 60, "\(name): \(taken) of 400 taken")
+        await propertyCheck(count: 200, input: Gen.int(in: Int.min...Int.max)) { seed in
+            #expect(SegmentKernel.agreesWithPlan(terms, AccrualPlanTests.randomCase(seed)) != false, "\(name) seed \(seed)")
+        }
+    }
+}

@@ -74,3 +74,37 @@ extension RatePlan {
         return rates.pieces(of: window) == expected
     }
 }
+
+extension SegmentKernel {
+    /// What the segment kernel of `terms` does with `delay` (its excluded days as one run at
+    /// most, amounts of at most 18 digits), as the byte-level batch computes a row: `nil` when
+    /// the terms or the row are not the kernel's, else whether its amount, status and days are
+    /// the plan's. A row the kernel computes and the plan refuses is a disagreement.
+    package static func agreesWithPlan(_ terms: AccrualTerms, _ delay: DelayCase) -> Bool? {
+        let plan = AccrualPlan(terms: terms)
+        guard let kernel = plan.segmentKernel, delay.excluded.runs.count <= 1,
+            let principal = Int128(exactly: delay.principal.value), principal < 1_000_000_000_000_000_000
+        else { return nil }
+        var payments: [(date: CivilDate, amount: Int128)] = []
+        for payment in delay.payments {
+            guard let amount = Int128(exactly: payment.amount.value), amount < 1_000_000_000_000_000_000 else { return nil }
+            payments.append((payment.date, amount))
+        }
+        let run = delay.excluded.runs.first
+        guard
+            let fast = kernel.charge(
+                principal: principal, due: delay.due.dayNumber, end: delay.end.dayNumber, excludedFirst: run?.first.dayNumber ?? 1,
+                excludedLast: run?.last.dayNumber ?? 0, payments: payments)
+        else { return nil }
+        guard
+            let planned = plan.plainCharge(
+                principal: principal, longPrincipal: nil, due: delay.due, end: delay.end, excluded: delay.excluded, payments: payments)
+        else { return false }
+        let plannedAmount = planned.bigAmount ?? planned.amount.bigInteger
+        return fast.amount.bigInteger == plannedAmount && fast.waived == planned.waived && fast.countedDays == planned.countedDays
+            && fast.excludedDays == planned.excludedDays
+    }
+
+    /// Whether the plan of `terms` has a segment kernel.
+    package static func forTerms(_ terms: AccrualTerms) -> Bool { AccrualPlan(terms: terms).segmentKernel != nil }
+}

@@ -54,11 +54,15 @@ extension RowBlock {
 
     /// What a plain row holds once read from its bytes: its regime, the plan (the regime's, or
     /// the row's own terms compiled) and kernel, and its values.
+    ///
+    /// Its references are not retained: the plan's fast regimes and the block's plans for row
+    /// terms outlive the row, which is computed before the block reads the next one (retaining
+    /// them costs more than the arithmetic of a plain row).
     struct PlainCase {
         var regime: Int
-        var entry: RowPlan.FastRegime
+        unowned(unsafe) var entry: RowPlan.FastRegime
         var regimeField: (Int, Int)
-        var plan: AccrualPlan
+        unowned(unsafe) var plan: AccrualPlan
         var kernel: DayChargeKernel?
         var row: PlainRow
         /// Whether the row's payments were read into the block's `payments`.
@@ -123,6 +127,14 @@ extension RowBlock {
             if computed.inScratch {
                 if keepingScratch { charge.inScratch = true } else { charge.big = scratch.bigInteger }
             }
+        } else if let segment = plan.segmentKernel, row.longAmount == nil,
+            let computed = segment.charge(
+                principal: Int128(row.amount), due: row.due, end: row.paid, excludedFirst: row.excludedFirst,
+                excludedLast: row.excludedLast, payments: hasPayments ? payments : [])
+        {
+            (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (
+                computed.amount, computed.waived, computed.countedDays, computed.excludedDays
+            )
         } else {
             guard
                 let computed = plan.plainCharge(

@@ -13,9 +13,8 @@ public struct DayChargeKernel: Sendable {
     public let denominator: Int128
     /// Below this many yen a positive charge is waived (0 for no minimum).
     public let waiveBelow: Int128
-    // The same terms for the GMP path, made once.
-    private let bigDenominator: BigInteger
-    private let bigWaiveBelow: BigInteger
+    // Only fixed-width integers: a kernel is copied row after row, and a GMP value in it would
+    // be retained and released with each copy.
 
     /// A kernel for `rate` on the fixed-365 basis with the floor to ¥1 and `minimum`, or nil
     /// when the rate's terms do not fit in 64 bits.
@@ -32,8 +31,6 @@ public struct DayChargeKernel: Sendable {
             guard let value = Int(exactly: threshold.value) else { return nil }
             waiveBelow = Int128(value)
         }
-        bigDenominator = perDay.denominator
-        bigWaiveBelow = BigInteger(Int(waiveBelow))
     }
 
     /// The kernel for the seed contract's 第6条第3項 and 第6条第5項: 年2.5%, under ¥100 waived.
@@ -54,11 +51,11 @@ public struct DayChargeKernel: Sendable {
     }
 
     /// The same charge on the GMP path, for any amount: integer products and one floor
-    /// division, with no fraction to reduce (three GMP values made per call).
+    /// division, with no fraction to reduce (five GMP values made per call).
     public func exactCharge(amount: BigInteger, days: Int) -> (amount: BigInteger, waived: Bool) {
         let product = amount * Int(numerator) * days
-        let floored = product.divided(by: bigDenominator, rounding: .floor)
-        if floored < bigWaiveBelow { return (BigInteger(0), product.signum > 0) }
+        let floored = product.divided(by: denominator.bigInteger, rounding: .floor)
+        if floored < waiveBelow.bigInteger { return (BigInteger(0), product.signum > 0) }
         return (floored, false)
     }
 

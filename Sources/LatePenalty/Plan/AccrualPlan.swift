@@ -78,6 +78,9 @@ final class AccrualPlan: Sendable {
     let reduced: ReducedPeriods
     /// Each source row's 猶予特例基準割合, as explanations show it.
     let graceRates: [Rate?]
+    /// The same evaluation for plain rows over day numbers, when the terms allow (see
+    /// ``SegmentKernel``).
+    let segmentKernel: SegmentKernel?
 
     /// The plan of `terms`, for delays with the reduced periods `reduced` (none by default: a
     /// regime's plan; a row that gives reduced periods gets a plan of its own).
@@ -97,6 +100,7 @@ final class AccrualPlan: Sendable {
         let big = AccrualPlan.constants(terms, reduced: reduced)
         self.big = big
         small = AccrualPlan.fitted(big)
+        segmentKernel = reduced.isEmpty ? small.flatMap { SegmentKernel(terms: terms, constants: $0) } : nil
     }
 
     /// The plan of `base`'s terms for delays with the reduced periods `reduced`, made without
@@ -138,6 +142,7 @@ final class AccrualPlan: Sendable {
             }
             return small.scaled(by: factor, reducedRates: fitted, limit: AccrualPlan.fit)
         }
+        segmentKernel = nil  // reduced periods are more than the kernel computes
     }
 
     /// The source rows' rates as (low, high): row 0 of a fixed rate, or the table's rows.

@@ -33,7 +33,15 @@ extension Int128: PlanInteger {
     /// first brought to the floor, then moved up by the mode's rule.
     @inline(__always)
     func divided(by divisor: Int128, rounding: RoundingMode) -> Int128 {
-        var quotient = self / divisor, remainder = self % divisor
+        var quotient: Int128, remainder: Int128
+        if self >= 0, divisor > 0, self <= 0xFFFF_FFFF_FFFF_FFFF, divisor <= 0xFFFF_FFFF_FFFF_FFFF {
+            // Both fit in 64 bits: one machine division instead of two 128-bit library calls.
+            let (q, r) = UInt64(truncatingIfNeeded: self).quotientAndRemainder(dividingBy: UInt64(truncatingIfNeeded: divisor))
+            (quotient, remainder) = (Int128(q), Int128(r))
+        } else {
+            quotient = self / divisor
+            remainder = self &- quotient &* divisor  // |quotient × divisor| ≤ |self|: no overflow
+        }
         if remainder < 0 {
             quotient -= 1
             remainder += divisor
