@@ -23,17 +23,24 @@ public struct JapaneseCourtConvention: DayCountBasis {
             throw InputError(
                 field: "excluded", reason: "the court convention (court-japan) does not define excluded days; remove them or choose another day-count basis")
         }
-        // The last day of the whole years; a year that would end after 9999-12-31 cannot fit in
-        // the window, so counting stops there.
+        guard let (years, yearsEnd) = JapaneseCourtConvention.wholeYears(of: window) else {
+            return ActualByCalendarYear.yearCount(after: nil, in: window, excluding: .none)
+        }
+        let span = DateWindow(first: window.first, last: yearsEnd)
+        return DayCount(window: span, days: span.dayCount, years: years, perYear: 1)
+    }
+
+    /// The whole years counted from `window`'s first day that fit in it, and the last day of
+    /// the last of them; nil when not even one fits. A year that would end after 9999-12-31
+    /// cannot fit in a window, so counting stops there.
+    static func wholeYears(of window: DateWindow) -> (years: Int, last: CivilDate)? {
         var years = 0
         var yearsEnd: CivilDate? = nil
         while let end = CivilPeriod.years(years + 1).lastDay(countingFrom: window.first), end <= window.last {
             years += 1
             yearsEnd = end
         }
-        guard let yearsEnd else { return ActualByCalendarYear.yearCount(after: nil, in: window, excluding: .none) }
-        let span = DateWindow(first: window.first, last: yearsEnd)
-        return DayCount(window: span, days: span.dayCount, years: years, perYear: 1)
+        return yearsEnd.map { (years, $0) }
     }
 }
 

@@ -6,8 +6,8 @@
 /// segment rounded) costs about what a seed contract's row costs.
 ///
 /// Built from a plan's terms and constants, it refuses terms it cannot honour: a day-count basis
-/// other than a fixed year (`fixed-365`, `actual-360`) or the calendar year (`actual-by-year`);
-/// the plan makes none for reduced periods or constants that do not fit in `Int128`. It also
+/// other than a fixed year (`fixed-365`, `actual-360`), the calendar year (`actual-by-year`) or
+/// the court convention (`court-japan`, whole years first); the plan makes none for reduced periods or constants that do not fit in `Int128`. It also
 /// hands a row back (nil) to the plan whenever the row needs more than it does: a window outside
 /// the rate table or in a gap between its rows, payments not in strictly increasing date order
 /// or after the end day, a positive balance under the base minimum, an overflow.
@@ -26,6 +26,9 @@ package final class SegmentKernel: @unchecked Sendable {
         let basisScale: Int
         /// The year length of a fixed-year basis, or nil for the calendar year (365 or 366).
         let perYear: Int?
+        /// Whether each piece counts whole years first, then its remaining days by calendar
+        /// year (the court convention).
+        let court: Bool
         /// Whether pieces end at 31 December: the plan's own rule, or the calendar-year basis.
         let splitsAtNewYear: Bool
         /// Whether the row changes day by day (`eachDay` tables); else the row of the first
@@ -54,13 +57,15 @@ package final class SegmentKernel: @unchecked Sendable {
     /// The kernel of `terms` compiled to `constants` (a plan's, in `Int128`, without reduced
     /// periods), or nil when the terms are more than it computes.
     init?(terms: AccrualTerms, constants: AccrualPlan.Constants<Int128>) {
-        let perYear: Int?
+        let perYear: Int?, court: Bool
         switch terms.basis.name {
         case Fixed365().name, Actual360().name:
             guard terms.basis.denominators.count == 1 else { return nil }
-            perYear = terms.basis.denominators[0]
+            (perYear, court) = (terms.basis.denominators[0], false)
         case ActualByCalendarYear().name:
-            perYear = nil
+            (perYear, court) = (nil, false)
+        case JapaneseCourtConvention().name:
+            (perYear, court) = (nil, true)
         default:
             return nil
         }
@@ -76,7 +81,7 @@ package final class SegmentKernel: @unchecked Sendable {
         }
         let rows = rowFirst.count
         guard rows > 0, constants.scaledRates.count == rows,
-            (perYear.map { [$0] } ?? [365, 366]).allSatisfy({ constants.basisScale % $0 == 0 })
+            (perYear.map { [$0] } ?? [1, 365, 366]).allSatisfy({ constants.basisScale % $0 == 0 })
         else { return nil }
         func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: values.count)
@@ -85,8 +90,8 @@ package final class SegmentKernel: @unchecked Sendable {
         }
         let segmentMode: RoundingMode? = if case .eachSegment(let rounding) = terms.segmentRounding { rounding.mode } else { nil }
         numbers = Numbers(
-            denominator: constants.denominator, basisScale: constants.basisScale, perYear: perYear,
-            splitsAtNewYear: terms.rates.splitsAtNewYear || perYear == nil, eachDay: eachDay, baseMinimum: constants.baseMinimum,
+            denominator: constants.denominator, basisScale: constants.basisScale, perYear: perYear, court: court,
+            splitsAtNewYear: terms.rates.splitsAtNewYear || (perYear == nil && !court), eachDay: eachDay, baseMinimum: constants.baseMinimum,
             baseUnit: constants.baseUnit, baseMode: terms.baseRounding?.mode, segmentDivisor: constants.segmentDivisor,
             segmentUnit: constants.segmentUnit, segmentMode: segmentMode, resultDivisor: constants.resultDivisor,
             resultUnit: constants.resultUnit, resultMode: terms.resultRounding.mode, waiveBelow: constants.waiveBelow,
@@ -125,6 +130,8 @@ package final class SegmentKernel: @unchecked Sendable {
         guard end > due else { return Charge(amount: 0, waived: false, countedDays: 0, excludedDays: 0) }
         let first = due + 1
         let excludedDays = SegmentKernel.overlap(first, end, excludedFirst, excludedLast)
+        // The court convention does not define excluded days: the plan reports the error.
+        guard !numbers.court || excludedDays == 0 else { return nil }
         // Every counted day has a rate: the window lies inside the table, or the row of its
         // first day holds for the whole delay.
         let lastRated = numbers.rowLast[numbers.rows - 1]
@@ -219,25 +226,56 @@ package final class SegmentKernel: @unchecked Sendable {
                     year = CivilDate.year(ofDayNumber: start)
                     stop = min(stop, CivilDate.firstDayNumber(ofYear: year + 1) - 1)
                 }
-                let days = stop - start + 1 - SegmentKernel.overlap(start, stop, excludedFirst, excludedLast)
                 let isLow = lowEnd.map { start <= $0 } ?? true
-                start = stop + 1
-                guard days > 0 else { continue }
                 let rate = isLow ? numbers.low[row] : numbers.high[row]
-                let perYear = numbers.perYear ?? CivilDate.daysInYear(year)
-                guard let exact = base.multiplied(by: Int128(days))?.multiplied(by: rate)?.multiplied(by: Int128(numbers.basisScale / perYear))
-                else { return false }
-                var value = exact
-                if let divisor = numbers.segmentDivisor, let unit = numbers.segmentUnit, let mode = numbers.segmentMode {
-                    guard let yen = exact.divided(by: divisor, rounding: mode).multiplied(by: unit),
-                        let scaled = yen.multiplied(by: numbers.denominator)
-                    else { return false }
-                    value = scaled
+                let pieceStart = start
+                start = stop + 1
+                if numbers.court {
+                    guard courtParts(base, rate, from: pieceStart, through: stop) else { return false }
+                    continue
                 }
-                guard let newTotal = total.adding(value), let newAccrued = accruedSinceLastPayment.adding(value) else { return false }
-                total = newTotal
-                accruedSinceLastPayment = newAccrued
+                let days = stop - pieceStart + 1 - SegmentKernel.overlap(pieceStart, stop, excludedFirst, excludedLast)
+                guard days > 0 else { continue }
+                guard add(base, days, rate, perYear: numbers.perYear ?? CivilDate.daysInYear(year)) else { return false }
             }
+            return true
+        }
+
+        /// Adds the parts of a piece under the court convention (no day of it excluded): its
+        /// whole years as one part worth that many years, then its remaining days by calendar
+        /// year.
+        mutating func courtParts(_ base: Int128, _ rate: Int128, from first: Int, through last: Int) -> Bool {
+            var start = first
+            let piece = DateWindow(first: CivilDate(dayNumber: first), last: CivilDate(dayNumber: last))
+            if let (years, yearsEnd) = JapaneseCourtConvention.wholeYears(of: piece) {
+                guard add(base, years, rate, perYear: 1) else { return false }
+                start = yearsEnd.dayNumber + 1
+            }
+            while start <= last {
+                let year = CivilDate.year(ofDayNumber: start)
+                let stop = min(last, CivilDate.firstDayNumber(ofYear: year + 1) - 1)
+                guard add(base, stop - start + 1, rate, perYear: CivilDate.daysInYear(year)) else { return false }
+                start = stop + 1
+            }
+            return true
+        }
+
+        /// Adds one segment: `base × count/perYear` years at the scaled `rate`, rounded when
+        /// segments are; false on overflow.
+        @inline(__always)
+        mutating func add(_ base: Int128, _ count: Int, _ rate: Int128, perYear: Int) -> Bool {
+            guard let exact = base.multiplied(by: Int128(count))?.multiplied(by: rate)?.multiplied(by: Int128(numbers.basisScale / perYear))
+            else { return false }
+            var value = exact
+            if let divisor = numbers.segmentDivisor, let unit = numbers.segmentUnit, let mode = numbers.segmentMode {
+                guard let yen = exact.divided(by: divisor, rounding: mode).multiplied(by: unit),
+                    let scaled = yen.multiplied(by: numbers.denominator)
+                else { return false }
+                value = scaled
+            }
+            guard let newTotal = total.adding(value), let newAccrued = accruedSinceLastPayment.adding(value) else { return false }
+            total = newTotal
+            accruedSinceLastPayment = newAccrued
             return true
         }
 
