@@ -299,3 +299,25 @@ struct BytewiseBatchTests {
         #expect(bytewise.output.contains("契約,contract-late-completion,3,ok,"))
     }
 }
+
+/// The byte writer's digits are the standard library's, at every size an amount can have:
+/// around each power of ten and 2^64, where it splits off 18-digit chunks, up to `Int128.max`.
+@Suite("Decimal digits of the byte writer")
+struct DecimalDigitTests {
+    @Test func edgesAgree() {
+        var values: [Int128] = [0, 1, 9, 10, 99, 100, Int128(UInt64.max), Int128(UInt64.max) + 1, Int128.max, Int128.max - 1]
+        var power: Int128 = 1
+        for _ in 0..<38 {
+            power *= 10
+            values += [power - 1, power, power + 1]
+        }
+        for value in values { #expect(Batch.decimalText(value) == String(value), "\(value)") }
+    }
+
+    @Test func randomAgree() async {
+        await propertyCheck(count: 500, input: Gen.int(in: Int.min...Int.max), Gen.int(in: 0...Int.max)) { high, low in
+            let value = (Int128(high) << 64 | Int128(low)) & Int128.max
+            #expect(Batch.decimalText(value) == String(value), "\(value)")
+        }
+    }
+}

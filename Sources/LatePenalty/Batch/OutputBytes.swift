@@ -65,18 +65,16 @@ final class OutputBytes {
         var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // 40 bytes of scratch
         withUnsafeMutableBytes(of: &digits) { scratch in
             var index = scratch.count
-            var rest = value
-            // Above 64 bits, split off 18 digits at a time so the digit loop works in UInt64
-            // (rare: amounts that large are unusual; the array is made only then).
-            var chunks: [UInt64] = []
-            if rest > Int128(UInt64.max) {
-                chunks.reserveCapacity(2)
-                while rest > Int128(UInt64.max) {
-                    chunks.append(UInt64(rest % 1_000_000_000_000_000_000))
-                    rest /= 1_000_000_000_000_000_000
-                }
+            // Int128.max has 39 digits: at most two chunks of 18 digits below a head that fits in
+            // UInt64, split off only for amounts past 64 bits (no array: nothing to count).
+            let chunk: Int128 = 1_000_000_000_000_000_000
+            var rest = value, chunks = 0
+            var low: UInt64 = 0, middle: UInt64 = 0
+            while rest > Int128(UInt64.max) {
+                (middle, low) = (UInt64(rest % chunk), middle)
+                rest /= chunk
+                chunks += 1
             }
-            let head = UInt64(rest)
             func emit(_ number: UInt64, padTo width: Int) {
                 var number = number, written = 0
                 repeat {
@@ -86,8 +84,9 @@ final class OutputBytes {
                     written += 1
                 } while number > 0 || written < width
             }
-            for chunk in chunks { emit(chunk, padTo: 18) }
-            emit(head, padTo: 1)
+            if chunks == 2 { emit(low, padTo: 18) }
+            if chunks >= 1 { emit(middle, padTo: 18) }
+            emit(UInt64(rest), padTo: 1)
             append(scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + index, count: scratch.count - index)
         }
     }

@@ -77,9 +77,17 @@ extension RowBlock {
     ) -> PlainCase? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let regime = field(fast.regime)
-        guard let index = fast.regimes.firstIndex(where: { ByteFields.equals(bytes, regime.0, regime.1, $0.nameBytes) }) else { return nil }
-        let entry = fast.regimes[index]
-        for column in entry.mustBeEmpty {
+        // By index, and not retained (see PlainCase): this runs for every row.
+        var found: Int? = nil
+        for position in fast.regimes.indices {
+            if ByteFields.equals(bytes, regime.0, regime.1, fast.regimes[position].nameTable) {
+                found = position
+                break
+            }
+        }
+        guard let index = found else { return nil }
+        unowned(unsafe) let entry = fast.regimes[index]
+        for column in entry.mustBeEmptyTable {
             let (start, end) = field(column)
             if end > start { return nil }
         }
@@ -93,8 +101,9 @@ extension RowBlock {
             }
         }
         // The kernel (two GMP integers: copying it retains them) only for rows that can use it.
-        var plan = entry.plan, kernel = hasPayments ? nil : entry.kernel
-        if plan == nil || entry.termColumns.contains(where: { field($0.column).1 > field($0.column).0 }) {
+        unowned(unsafe) var plan = entry.plan
+        var kernel = hasPayments ? nil : entry.kernel
+        if plan == nil || entry.termColumnTable.contains(where: { field($0).1 > field($0).0 }) {
             guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
             (plan, kernel) = (terms.plan, hasPayments ? nil : terms.kernel)
         }
@@ -119,6 +128,8 @@ extension RowBlock {
         var charge = FastCharge(
             regime: index, id: id, regimeField: regime, amount: 0, big: nil, inScratch: false, waived: false,
             countedDays: 0, excludedDays: 0)
+        // Not retained: the plan holds it for the run (see PlainCase).
+        unowned(unsafe) let unownedSegment = plan.segmentKernel
         if let kernel, !hasPayments {
             guard let computed = kernel.charge(row, bytes: bytes, scratch: scratch) else { return nil }
             (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (
@@ -127,7 +138,7 @@ extension RowBlock {
             if computed.inScratch {
                 if keepingScratch { charge.inScratch = true } else { charge.big = scratch.bigInteger }
             }
-        } else if let segment = plan.segmentKernel, row.longAmount == nil,
+        } else if let segment = unownedSegment, row.longAmount == nil,
             let computed = segment.charge(
                 principal: Int128(row.amount), due: row.due, end: row.paid, excludedFirst: row.excludedFirst,
                 excludedLast: row.excludedLast, payments: hasPayments ? payments : [])

@@ -43,6 +43,8 @@ final class RowBlock: @unchecked Sendable {
         let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         defer { starts.deallocate(); ends.deallocate() }
+        // Taken out once: copying it out of the plan for each row would retain its arrays.
+        let fast = plan.fast
         for span in spans {
             switch span {
             case .record(let record):
@@ -60,7 +62,7 @@ final class RowBlock: @unchecked Sendable {
                         let rowLine = line
                         line += 1
                         if fields == 1 && rowEnd == rowStart { continue }  // a blank line
-                        if plainText, fields == plan.names.count, let fast = plan.fast,
+                        if plainText, fields == plan.names.count, let fast,
                             plainRow(bytes, starts, ends, row: rowStart..<rowEnd, line: rowLine, in: plain, fast: fast, plan: plan, options: options)
                         {
                             continue

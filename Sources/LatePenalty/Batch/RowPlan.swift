@@ -31,9 +31,14 @@ struct RowPlan: Sendable {
 
     /// A regime the fast path computes, and how (a class: looked up for every row, so passing it
     /// costs one reference count).
-    final class FastRegime: Sendable {
+    final class FastRegime: @unchecked Sendable {
         let name: String
         let nameBytes: [UInt8]
+        /// `nameBytes`, `termColumns`' columns and `mustBeEmpty` again as tables made once and
+        /// never written: a row reads them without retaining an array. Freed in deinit.
+        let nameTable: UnsafeBufferPointer<UInt8>
+        let termColumnTable: UnsafeBufferPointer<Int>
+        let mustBeEmptyTable: UnsafeBufferPointer<Int>
         /// The regime's compiled terms for rows that give none of their own, or nil when every
         /// row gives its own (`custom`). A row's own terms are compiled from `termColumns` and
         /// kept per block for rows with the same terms.
@@ -64,6 +69,20 @@ struct RowPlan: Sendable {
             termColumns = termFields.compactMap { field in columns.firstIndex(of: field).map { ($0, field) } }
             let read: Set<String> = Set(["id", "regime", "amount", "due", "paid", "excluded", "payments"] + termFields)
             mustBeEmpty = columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) }
+            func table<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+                let pointer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+                _ = pointer.initialize(from: values)
+                return UnsafeBufferPointer(pointer)
+            }
+            nameTable = table(nameBytes)
+            termColumnTable = table(termColumns.map(\.column))
+            mustBeEmptyTable = table(mustBeEmpty)
+        }
+
+        deinit {
+            nameTable.deallocate()
+            termColumnTable.deallocate()
+            mustBeEmptyTable.deallocate()
         }
     }
 

@@ -45,6 +45,14 @@ enum ByteFields {
         return literal.withUnsafeBufferPointer { memcmp(bytes + start, $0.baseAddress!, literal.count) == 0 }
     }
 
+    /// Whether the bytes `start..<end` are `table`'s.
+    @inline(__always)
+    static func equals(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ table: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end - start == table.count else { return false }
+        guard let address = table.baseAddress else { return true }
+        return memcmp(bytes + start, address, table.count) == 0
+    }
+
     /// The day number of an ISO date written exactly `YYYY-MM-DD` that exists, or nil.
     @inline(__always)
     static func isoDayNumber(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
