@@ -34,7 +34,7 @@ extension PlainRows {
     @inline(__always)
     static func nextLine(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int) -> Range<Int> {
         let start = index
-        while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+        index = PlainRowScan.nextLineBreak(bytes, from: index, end: end)
         let lineEnd = index
         skipLineBreak(bytes, &index, end: end)
         return start..<lineEnd

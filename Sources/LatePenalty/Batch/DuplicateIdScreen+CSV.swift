@@ -62,7 +62,7 @@ extension DuplicateIdScreen {
                 {
                     index = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - bytes
                 }
-                while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
+                index = PlainRowScan.nextLineBreak(bytes, from: index, end: end)
                 PlainRows.skipLineBreak(bytes, &index, end: end)
             }
         }

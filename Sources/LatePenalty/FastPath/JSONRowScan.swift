@@ -9,15 +9,31 @@ enum JSONRowScan {
     /// The columns a line's keys are looked up in (a batch's column names).
     struct Columns: Sendable {
         let names: [[UInt8]]
-        /// The columns by the length of their name (names longer than 31 bytes are not looked
-        /// up: no field a regime reads has one), so that a key is compared with a few names.
-        private let byLength: [[Int]]
+        /// The names' bytes one after another, and where each begins (`nameStarts[i]`, the
+        /// end being `nameStarts[i + 1]`): flat arrays of plain values, so that looking a key up
+        /// on every row copies no array.
+        private let nameBytes: [UInt8]
+        private let nameStarts: [Int]
+        /// The columns ordered by the length of their name, and where the names of each length
+        /// begin among them (`lengthStarts[n]..<lengthStarts[n + 1]`), so that a key is compared
+        /// with a few names. Names longer than 31 bytes are not looked up: no field a regime
+        /// reads has one.
+        private let byLength: [Int]
+        private let lengthStarts: [Int]
 
         init(_ names: [String]) {
-            self.names = names.map { Array($0.utf8) }
-            var table = [[Int]](repeating: [], count: 32)
-            for (index, name) in self.names.enumerated() where name.count < 32 { table[name.count].append(index) }
-            byLength = table
+            let names = names.map { Array($0.utf8) }
+            self.names = names
+            nameBytes = names.flatMap { $0 }
+            nameStarts = names.reduce(into: [0]) { starts, name in starts.append(starts[starts.count - 1] + name.count) }
+            var ordered: [Int] = [], starts: [Int] = []
+            for length in 0..<32 {
+                starts.append(ordered.count)
+                ordered += names.indices.filter { names[$0].count == length }
+            }
+            starts.append(ordered.count)
+            byLength = ordered
+            lengthStarts = starts
         }
 
         /// The column named by the key at `start..<end`, or nil.
@@ -25,7 +41,15 @@ enum JSONRowScan {
         func index(of bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
             let length = end - start
             guard length < 32 else { return nil }
-            for index in byLength[length] where ByteFields.equals(bytes, start, end, names[index]) { return index }
+            for position in lengthStarts[length]..<lengthStarts[length + 1] {
+                let column = byLength[position]
+                var offset = nameStarts[column], index = start
+                while index < end && nameBytes[offset] == bytes[index] {
+                    offset += 1
+                    index += 1
+                }
+                if index == end { return column }
+            }
             return nil
         }
     }
@@ -53,16 +77,10 @@ enum JSONRowScan {
         @inline(__always) func plainString() -> (Int, Int)? {
             index += 1
             let contentStart = index
-            while index < end {
-                let byte = bytes[index]
-                if byte == 0x22 {
-                    index += 1
-                    return (contentStart, index - 1)
-                }
-                guard byte >= 0x20, byte < 0x80, byte != 0x5C else { return nil }
-                index += 1
-            }
-            return nil
+            index = PlainRowScan.nextInString(bytes, from: index, end: end)
+            guard index < end, bytes[index] == 0x22 else { return nil }
+            index += 1
+            return (contentStart, index - 1)
         }
         skipSpace()
         guard index < end, bytes[index] == UInt8(ascii: "{") else { return false }

@@ -25,6 +25,11 @@ extension Int128: PlanInteger {
 
     @inline(__always)
     func multiplied(by other: Int128) -> Int128? {
+        if let left = Int64(exactly: self), let right = Int64(exactly: other) {
+            // Two 64-bit factors: one machine multiplication, and the product always fits.
+            let (high, low) = left.multipliedFullWidth(by: right)
+            return Int128(high) << 64 | Int128(low)
+        }
         let (product, overflow) = multipliedReportingOverflow(by: other)
         return overflow ? nil : product
     }
