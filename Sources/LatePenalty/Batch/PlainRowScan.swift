@@ -7,63 +7,50 @@ enum PlainRowScan {
     /// ASCII, or `end`.
     @inline(__always)
     static func nextSpecial(_ bytes: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
-        var index = start
-        let raw = UnsafeRawPointer(bytes)
-        while end - index >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // The lowest flagged byte of `zeros(x)` is exactly the first zero byte of x; flags
-            // above it may be false, so only the lowest is trusted, and scanning resumes after it.
-            let found =
-                zeros(word ^ (0x2C &* ones)) | zeros(word ^ (0x0A &* ones)) | zeros(word ^ (0x0D &* ones))
-                | zeros(word) | (word & highs)
-            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
-            index += 8
-        }
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x2C || byte == 0x0A || byte == 0x0D || byte == 0 || byte >= 0x80 { return index }
-            index += 1
-        }
-        return end
+        first(
+            bytes, from: start, end: end,
+            flags: { zeros($0 ^ (0x2C &* ones)) | zeros($0 ^ (0x0A &* ones)) | zeros($0 ^ (0x0D &* ones)) | zeros($0) | ($0 & highs) },
+            matches: { $0 == 0x2C || $0 == 0x0A || $0 == 0x0D || $0 == 0 || $0 >= 0x80 })
     }
 
     /// The index of the first CR or LF at or after `index`, or `end`.
     @inline(__always)
     static func nextLineBreak(_ bytes: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
-        var index = start
-        let raw = UnsafeRawPointer(bytes)
-        while end - index >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let found = zeros(word ^ (0x0A &* ones)) | zeros(word ^ (0x0D &* ones))
-            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
-            index += 8
-        }
-        while index < end && bytes[index] != 0x0A && bytes[index] != 0x0D { index += 1 }
-        return index
+        first(
+            bytes, from: start, end: end, flags: { zeros($0 ^ (0x0A &* ones)) | zeros($0 ^ (0x0D &* ones)) },
+            matches: { $0 == 0x0A || $0 == 0x0D })
     }
 
     /// The index of the first byte at or after `index` that ends a plain JSON string's content:
     /// a quote, a backslash, a control character or a byte that is not ASCII; or `end`.
     @inline(__always)
     static func nextInString(_ bytes: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        first(
+            bytes, from: start, end: end,
+            flags: { zeros($0 ^ (0x22 &* ones)) | zeros($0 ^ (0x5C &* ones)) | below($0, 0x20) | ($0 & highs) },
+            matches: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 })
+    }
+
+    /// The index of the first byte at or after `start` that `matches`, or `end`: eight bytes at
+    /// a time while eight are left, by `flags`, which must flag the lowest matching byte of a
+    /// word exactly (flags above it may be false, so only the lowest is trusted), then byte by
+    /// byte.
+    @inline(__always)
+    private static func first(
+        _ bytes: UnsafePointer<UInt8>, from start: Int, end: Int, flags: (UInt64) -> UInt64, matches: (UInt8) -> Bool
+    ) -> Int {
         var index = start
         let raw = UnsafeRawPointer(bytes)
         while end - index >= 8 {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // As in nextSpecial, only the lowest flag is exact; `below(x, 0x20)` flags bytes
-            // under 0x20 the same way.
-            let found = zeros(word ^ (0x22 &* ones)) | zeros(word ^ (0x5C &* ones)) | below(word, 0x20) | (word & highs)
+            let found = flags(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             if found != 0 { return index + found.trailingZeroBitCount >> 3 }
             index += 8
         }
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x80 { return index }
-            index += 1
-        }
-        return end
+        while index < end && !matches(bytes[index]) { index += 1 }
+        return index
     }
 
+    /// Flags the zero bytes of `x`; the lowest flag is exact.
     @inline(__always)
     private static func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
 
