@@ -23,7 +23,9 @@ extension DuplicateIdScreen {
                 while index < end {
                     let span = PlainRows.nextLine(bytes, &index, end: end)
                     let (lineStart, lineEnd) = (span.lowerBound, span.upperBound)
-                    if JSONRowScan.split(bytes, lineStart, lineEnd, columns: columns, &starts, &ends, unknown: &unknown) {
+                    // Other keys unrecorded: an id read from a line the batch then reads the
+                    // general way only adds a candidate, and candidates may be false alarms.
+                    if JSONRowScan.split(bytes, lineStart, lineEnd, columns: columns, &starts, &ends, unknown: &unknown, keepingUnknown: false) {
                         let (start, stop) = ByteFields.trimmed(bytes, starts, ends)
                         guard stop > start else { continue }
                         pending[pendingCount] = IdHash.of(bytes + start, count: stop - start)

@@ -58,10 +58,12 @@ enum JSONRowScan {
     /// `null`, is empty) with the ranges of the values in `start..<end` (a line without its line
     /// break), and `unknown` with the ranges of keys that name no column and whether their value
     /// is `null` (a field given as null is absent). Returns false when the line is not in the
-    /// plain form.
+    /// plain form. With `keepingUnknown` false, keys that name no column are skipped unrecorded
+    /// (a repeated one is then not noticed): for a pass that only needs the columns' values and
+    /// may take a few lines as plain that the batch reads the general way.
     static func split(
         _ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, columns: Columns, _ starts: UnsafeMutablePointer<Int>,
-        _ ends: UnsafeMutablePointer<Int>, unknown: inout [(key: (Int, Int), isNull: Bool)]
+        _ ends: UnsafeMutablePointer<Int>, unknown: inout [(key: (Int, Int), isNull: Bool)], keepingUnknown: Bool = true
     ) -> Bool {
         let count = columns.names.count
         guard count <= 64 else { return false }
@@ -127,7 +129,7 @@ enum JSONRowScan {
                     guard seen & bit == 0 else { return false }  // a key given twice
                     seen |= bit
                     (starts[column], ends[column]) = value
-                } else {
+                } else if keepingUnknown {
                     let name = UnsafeBufferPointer(start: bytes + key.0, count: key.1 - key.0)
                     for other in unknown where UnsafeBufferPointer(start: bytes + other.key.0, count: other.key.1 - other.key.0).elementsEqual(name) {
                         return false
