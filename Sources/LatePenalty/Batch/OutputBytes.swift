@@ -75,20 +75,38 @@ final class OutputBytes {
                 rest /= chunk
                 chunks += 1
             }
+            // Two digits at a time from a table of "00" to "99" (a literal: no global to load).
+            let pairs = OutputBytes.digitPairs.utf8Start
             func emit(_ number: UInt64, padTo width: Int) {
                 var number = number, written = 0
-                repeat {
+                while number >= 10 {
+                    let pair = Int(number % 100) &* 2
+                    number /= 100
+                    index -= 2
+                    scratch[index] = pairs[pair]
+                    scratch[index + 1] = pairs[pair + 1]
+                    written += 2
+                }
+                if number > 0 || written == 0 {
                     index -= 1
-                    scratch[index] = UInt8(truncatingIfNeeded: number % 10) &+ 0x30
-                    number /= 10
+                    scratch[index] = UInt8(truncatingIfNeeded: number) &+ 0x30
                     written += 1
-                } while number > 0 || written < width
+                }
+                while written < width {
+                    index -= 1
+                    scratch[index] = 0x30
+                    written += 1
+                }
             }
             if chunks == 2 { emit(low, padTo: 18) }
             if chunks >= 1 { emit(middle, padTo: 18) }
             emit(UInt64(rest), padTo: 1)
             append(scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + index, count: scratch.count - index)
         }
+    }
+
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// The bytes written so far.
