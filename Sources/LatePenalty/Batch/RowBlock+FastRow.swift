@@ -80,14 +80,14 @@ extension RowBlock {
         // By index, and not retained (see PlainCase): this runs for every row.
         var found: Int? = nil
         for position in fast.regimes.indices {
-            if ByteFields.equals(bytes, regime.0, regime.1, fast.regimes[position].nameTable) {
+            if ByteFields.equals(bytes, regime.0, regime.1, fast.regimes[position].nameBytes) {
                 found = position
                 break
             }
         }
         guard let index = found else { return nil }
         unowned(unsafe) let entry = fast.regimes[index]
-        for column in entry.mustBeEmptyTable {
+        for column in entry.mustBeEmpty {
             let (start, end) = field(column)
             if end > start { return nil }
         }
@@ -100,10 +100,10 @@ extension RowBlock {
                 hasPayments = true
             }
         }
-        // The kernel (two GMP integers: copying it retains them) only for rows that can use it.
+        // The day-charge kernel only for rows without payments: it computes no balance periods.
         unowned(unsafe) var plan = entry.plan
         var kernel = hasPayments ? nil : entry.kernel
-        if plan == nil || entry.termColumnTable.contains(where: { field($0).1 > field($0).0 }) {
+        if plan == nil || entry.termColumnIndexes.contains(where: { field($0).1 > field($0).0 }) {
             guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
             (plan, kernel) = (terms.plan, hasPayments ? nil : terms.kernel)
         }

@@ -33,12 +33,9 @@ struct RowPlan: Sendable {
     /// costs one reference count).
     final class FastRegime: @unchecked Sendable {
         let name: String
-        let nameBytes: [UInt8]
-        /// `nameBytes`, `termColumns`' columns and `mustBeEmpty` again as tables made once and
-        /// never written: a row reads them without retaining an array. Freed in deinit.
-        let nameTable: UnsafeBufferPointer<UInt8>
-        let termColumnTable: UnsafeBufferPointer<Int>
-        let mustBeEmptyTable: UnsafeBufferPointer<Int>
+        /// The name's bytes, and below `termColumns`' columns and `mustBeEmpty`, as tables read
+        /// for every row (see `UnsafeBufferPointer.table`); freed in deinit.
+        let nameBytes: UnsafeBufferPointer<UInt8>
         /// The regime's compiled terms for rows that give none of their own, or nil when every
         /// row gives its own (`custom`). A row's own terms are compiled from `termColumns` and
         /// kept per block for rows with the same terms.
@@ -53,13 +50,14 @@ struct RowPlan: Sendable {
         let readsPayments: Bool
         /// The columns of the row's own terms, with the regime's names for them.
         let termColumns: [(column: Int, name: String)]
+        let termColumnIndexes: UnsafeBufferPointer<Int>
         /// Columns a regime reads that this regime's plain row leaves empty (rate, roll_due …):
         /// they must be empty for a row to take the fast path.
-        let mustBeEmpty: [Int]
+        let mustBeEmpty: UnsafeBufferPointer<Int>
 
         init(name: String, regime: any PlannedRegime, columns: [String], known: Set<String>) {
             self.name = name
-            nameBytes = Array(name.utf8)
+            nameBytes = .table(Array(name.utf8))
             self.regime = regime
             plan = regime.plainRowPlan
             kernel = plan.flatMap { DayChargeKernel(terms: $0.terms) }
@@ -68,21 +66,14 @@ struct RowPlan: Sendable {
             readsPayments = fields.contains("payments")
             termColumns = termFields.compactMap { field in columns.firstIndex(of: field).map { ($0, field) } }
             let read: Set<String> = Set(["id", "regime", "amount", "due", "paid", "excluded", "payments"] + termFields)
-            mustBeEmpty = columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) }
-            func table<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
-                let pointer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
-                _ = pointer.initialize(from: values)
-                return UnsafeBufferPointer(pointer)
-            }
-            nameTable = table(nameBytes)
-            termColumnTable = table(termColumns.map(\.column))
-            mustBeEmptyTable = table(mustBeEmpty)
+            termColumnIndexes = .table(termColumns.map(\.column))
+            mustBeEmpty = .table(columns.indices.filter { known.contains(columns[$0]) && !read.contains(columns[$0]) })
         }
 
         deinit {
-            nameTable.deallocate()
-            termColumnTable.deallocate()
-            mustBeEmptyTable.deallocate()
+            nameBytes.deallocate()
+            termColumnIndexes.deallocate()
+            mustBeEmpty.deallocate()
         }
     }
 

@@ -7,29 +7,22 @@ extension CivilDate {
     /// The day number of 1 January of every supported year and of the year after the last
     /// (index 0 is year 1): 10,000 entries, 40 KB, made once and never freed. A pointer, not an
     /// array, so that reading it on every row retains nothing.
-    nonisolated(unsafe) private static let yearStarts: UnsafePointer<Int32> = table(
+    nonisolated(unsafe) private static let yearStarts: UnsafeBufferPointer<Int32> = .table(
         (supportedYears.lowerBound...supportedYears.upperBound + 1).map { Int32(arithmeticDayNumber(year: $0, month: 1, day: 1)) })
-    private static var yearStartCount: Int { supportedYears.count + 1 }
 
     /// Days before the first of each month and of the next year, in a common year (indexes 0
     /// to 12, 0 is January) and then in a leap year (13 to 25).
-    nonisolated(unsafe) private static let daysBeforeMonth: UnsafePointer<Int> = table([
+    nonisolated(unsafe) private static let daysBeforeMonth: UnsafeBufferPointer<Int> = .table([
         0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365,
         0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366,
     ])
-
-    private static func table<T>(_ values: [T]) -> UnsafePointer<T> {
-        let pointer = UnsafeMutablePointer<T>.allocate(capacity: values.count)
-        pointer.initialize(from: values, count: values.count)
-        return UnsafePointer(pointer)
-    }
 
     /// The year that holds the day with this number (which must be a supported day).
     static func year(ofDayNumber number: Int) -> Int {
         let starts = yearStarts
         // 146,097 days in 400 years: the estimate is the year or the one after it.
         var index = (number - firstDayNumber) * 400 / 146_097
-        if index >= yearStartCount - 1 || Int(starts[index]) > number { index -= 1 }
+        if index >= starts.count - 1 || Int(starts[index]) > number { index -= 1 }
         if Int(starts[index + 1]) <= number { index += 1 }
         return index + supportedYears.lowerBound
     }

@@ -7,12 +7,13 @@
 ///
 /// Built from a plan's terms and constants, it refuses terms it cannot honour: a day-count basis
 /// other than a fixed year (`fixed-365`, `actual-360`), the calendar year (`actual-by-year`) or
-/// the court convention (`court-japan`, whole years first); the plan makes none for reduced periods or constants that do not fit in `Int128`. It also
-/// hands a row back (nil) to the plan whenever the row needs more than it does: a window outside
-/// the rate table or in a gap between its rows, payments not in strictly increasing date order
-/// or after the end day, a positive balance under the base minimum, an overflow.
-/// The plan then computes the row, and reports its error if it has one. Property tests hold the
-/// kernel equal to the plan on random rows of every regime.
+/// the court convention (`court-japan`, whole years first); the plan makes none for reduced
+/// periods or constants that do not fit in `Int128`. It also hands a row back (nil) to the plan
+/// whenever the row needs more than it does: a window outside the rate table or in a gap
+/// between its rows, payments not in strictly increasing date order or after the end day, a
+/// positive balance under the base minimum, excluded days under the court convention, an
+/// overflow. The plan then computes the row, and reports its error if it has one. Property
+/// tests hold the kernel equal to the plan on random rows of every regime.
 package final class SegmentKernel: @unchecked Sendable {
     // Immutable after init; its row arrays are allocated once and freed in deinit, so that a
     // row's evaluation reads them without retaining anything.
@@ -45,13 +46,13 @@ package final class SegmentKernel: @unchecked Sendable {
         let resultMode: RoundingMode
         let waiveBelow: Int128?
         let interestFirst: Bool
-        /// The last day a delay may count (later days are the plan's error to report).
+        /// The last day a delay may count (later days are the plan's error to report), kept
+        /// here so that a row does not read a lazily made global.
         let latestDay: Int
-        let rows: Int
-        let rowFirst: UnsafeMutablePointer<Int>
-        let rowLast: UnsafeMutablePointer<Int>
-        let low: UnsafeMutablePointer<Int128>
-        let high: UnsafeMutablePointer<Int128>
+        let rowFirst: UnsafeBufferPointer<Int>
+        let rowLast: UnsafeBufferPointer<Int>
+        let low: UnsafeBufferPointer<Int128>
+        let high: UnsafeBufferPointer<Int128>
     }
 
     /// The kernel of `terms` compiled to `constants` (a plan's, in `Int128`, without reduced
@@ -79,15 +80,9 @@ package final class SegmentKernel: @unchecked Sendable {
             rowLast = schedule.rows.map(\.window.last.dayNumber)
             eachDay = pick == .eachDay
         }
-        let rows = rowFirst.count
-        guard rows > 0, constants.scaledRates.count == rows,
+        guard !rowFirst.isEmpty, constants.scaledRates.count == rowFirst.count,
             (perYear.map { [$0] } ?? [1, 365, 366]).allSatisfy({ constants.basisScale % $0 == 0 })
         else { return nil }
-        func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-            let pointer = UnsafeMutablePointer<T>.allocate(capacity: values.count)
-            pointer.initialize(from: values, count: values.count)
-            return pointer
-        }
         let segmentMode: RoundingMode? = if case .eachSegment(let rounding) = terms.segmentRounding { rounding.mode } else { nil }
         numbers = Numbers(
             denominator: constants.denominator, basisScale: constants.basisScale, perYear: perYear, court: court,
@@ -95,9 +90,9 @@ package final class SegmentKernel: @unchecked Sendable {
             baseUnit: constants.baseUnit, baseMode: terms.baseRounding?.mode, segmentDivisor: constants.segmentDivisor,
             segmentUnit: constants.segmentUnit, segmentMode: segmentMode, resultDivisor: constants.resultDivisor,
             resultUnit: constants.resultUnit, resultMode: terms.resultRounding.mode, waiveBelow: constants.waiveBelow,
-            interestFirst: terms.paymentAllocation == .interestFirst, latestDay: Accrual.latestDayCounted.dayNumber, rows: rows,
-            rowFirst: copy(rowFirst), rowLast: copy(rowLast), low: copy(constants.scaledRates.map(\.low)),
-            high: copy(constants.scaledRates.map(\.high)))
+            interestFirst: terms.paymentAllocation == .interestFirst, latestDay: Accrual.latestDayCounted.dayNumber,
+            rowFirst: .table(rowFirst), rowLast: .table(rowLast), low: .table(constants.scaledRates.map(\.low)),
+            high: .table(constants.scaledRates.map(\.high)))
         lowPeriod = terms.rates.lowPeriod
     }
 
@@ -134,7 +129,7 @@ package final class SegmentKernel: @unchecked Sendable {
         guard !numbers.court || excludedDays == 0 else { return nil }
         // Every counted day has a rate: the window lies inside the table, or the row of its
         // first day holds for the whole delay.
-        let lastRated = numbers.rowLast[numbers.rows - 1]
+        let lastRated = numbers.rowLast[numbers.rowLast.count - 1]
         guard first >= numbers.rowFirst[0], first <= lastRated, end <= lastRated || !numbers.eachDay else { return nil }
         let lowEnd = lowPeriod.map { $0.lastDay(afterEventOn: CivilDate(dayNumber: due))?.dayNumber ?? CivilDate.lastDayNumber }
         let firstRow = SegmentKernel.rowIndex(first, numbers)
@@ -162,7 +157,7 @@ package final class SegmentKernel: @unchecked Sendable {
 
     /// The rate row holding `day`, by binary search (the window was checked to lie inside).
     private static func rowIndex(_ day: Int, _ numbers: Numbers) -> Int {
-        var lowIndex = 0, highIndex = numbers.rows - 1
+        var lowIndex = 0, highIndex = numbers.rowFirst.count - 1
         while lowIndex < highIndex {
             let middle = (lowIndex + highIndex + 1) / 2
             if numbers.rowFirst[middle] <= day { lowIndex = middle } else { highIndex = middle - 1 }
