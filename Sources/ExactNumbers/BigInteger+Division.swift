@@ -7,6 +7,15 @@ extension BigInteger {
     ///   this traps with a message instead.)
     public func divided(by divisor: BigInteger, rounding: RoundingMode) -> BigInteger {
         precondition(!divisor.isZero, "BigInteger: division by zero")
+        if let (n, d) = BigInteger.smalls(self, divisor) {
+            // In 128 bits even Int.min / -1 fits.
+            return BigInteger(Int128(n).divided(by: Int128(d), rounding: rounding))
+        }
+        return dividedOnGMP(by: divisor, rounding: rounding)
+    }
+
+    /// `divided(by:rounding:)` computed by GMP whatever the operands' size.
+    func dividedOnGMP(by divisor: BigInteger, rounding: RoundingMode) -> BigInteger {
         switch rounding {
         case .floor:
             return BigInteger.combine(self, divisor) { __gmpz_fdiv_q($0, $1, $2) }
@@ -32,6 +41,15 @@ extension BigInteger {
     /// sign of `divisor`.
     public func floorRemainder(dividingBy divisor: BigInteger) -> BigInteger {
         precondition(!divisor.isZero, "BigInteger: division by zero")
-        return BigInteger.combine(self, divisor) { __gmpz_fdiv_r($0, $1, $2) }
+        if let (n, d) = BigInteger.smalls(self, divisor) {
+            let quotient = Int128(n).divided(by: Int128(d), rounding: .floor)
+            return BigInteger(Int128(n) - quotient * Int128(d))
+        }
+        return floorRemainderOnGMP(dividingBy: divisor)
+    }
+
+    /// `floorRemainder(dividingBy:)` computed by GMP whatever the operands' size.
+    func floorRemainderOnGMP(dividingBy divisor: BigInteger) -> BigInteger {
+        BigInteger.combine(self, divisor) { __gmpz_fdiv_r($0, $1, $2) }
     }
 }

@@ -9,7 +9,13 @@ import Darwin
 extension BigInteger: CustomStringConvertible, LosslessStringConvertible {
     /// The value in decimal, with a leading `-` when negative.
     public var description: String {
-        storage.read { pointer in
+        if let small { return String(small) }
+        return descriptionOnGMP
+    }
+
+    /// The decimal text, written by GMP whatever the value's size.
+    package var descriptionOnGMP: String {
+        read { pointer in
             // GMP mallocs the string; free it after copying.
             guard let text = __gmpz_get_str(nil, 10, pointer) else { return "0" }
             defer { free(text) }
@@ -32,7 +38,15 @@ extension BigInteger: CustomStringConvertible, LosslessStringConvertible {
 
     /// Builds a value from bytes already checked to be `-?[0-9]+`.
     init(validatedDecimalASCII bytes: [UInt8]) {
-        storage = .make { pointer in
+        let negative = bytes.first == UInt8(ascii: "-")
+        if bytes.count - (negative ? 1 : 0) <= 18 {
+            // Up to 18 digits always fit in an Int: no GMP call.
+            var value = 0
+            for byte in bytes.dropFirst(negative ? 1 : 0) { value = value * 10 + Int(byte &- 0x30) }
+            self.init(small: negative ? -value : value)
+            return
+        }
+        self.init(computing: { pointer in
             var terminated = bytes
             terminated.append(0)
             let status = terminated.withUnsafeBufferPointer { buffer in
@@ -41,6 +55,6 @@ extension BigInteger: CustomStringConvertible, LosslessStringConvertible {
                 }
             }
             precondition(status == 0, "BigInteger: GMP rejected validated digits")
-        }
+        })
     }
 }

@@ -81,6 +81,6 @@ public final class IntegerScratch {
 
     /// The value as an immutable ``BigInteger`` (a copy).
     public var bigInteger: BigInteger {
-        BigInteger(storage: .make { __gmpz_set($0, value) })
+        BigInteger(computing: { __gmpz_set($0, value) })
     }
 }

@@ -1,7 +1,7 @@
 import CGMP
 
-/// Owns one initialised GMP integer (`mpz_t`) in its tail storage: one allocation per value,
-/// and `mpz_clear` exactly once, when the last reference goes away.
+/// Owns one initialised GMP integer (`mpz_t`) in its tail storage: one allocation per value
+/// outside `Int`'s range, and `mpz_clear` exactly once, when the last reference goes away.
 ///
 /// The storage is filled once, by ``make(_:)``, and never mutated afterwards. ``BigInteger``
 /// values therefore share storage freely: copying a value copies a reference, never the

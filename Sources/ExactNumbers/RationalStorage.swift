@@ -1,6 +1,7 @@
 import CGMP
 
-/// Owns one initialised, canonical GMP rational (`mpq_t`) in its tail storage.
+/// Owns one initialised, canonical GMP rational (`mpq_t`) in its tail storage: a value with a
+/// term outside `Int`'s range.
 ///
 /// Like ``IntegerStorage``, it is filled once by ``make(_:)`` and never mutated afterwards,
 /// so ``Rational`` values share it freely and `mpq_clear` runs exactly once.
