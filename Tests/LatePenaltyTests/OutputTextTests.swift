@@ -12,7 +12,7 @@ struct OutputTextTests {
     @Test func jsonStringsReadBackAsWritten() throws {
         var random = SplitMix(state: 5)
         for _ in 0..<3_000 {
-            // Lengths around the eight-byte steps of the escape check.
+            // Lengths around the sixteen-byte steps of the escape check.
             let text = (0..<random.below(40)).map { _ in random.below(3) == 0 ? random.pick(Self.alphabet) : random.pick(["a", "b", "0", "-"]) }.joined()
             var explanation = Explanation(rule: RuleReference(clause: text, title: "t", document: "d"), inputs: [.init("key", "label", text)])
             explanation.notes = [text]

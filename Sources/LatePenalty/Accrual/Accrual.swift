@@ -285,7 +285,7 @@ struct Accumulator {
             // A piece whose days are all excluded needs no rate (they may lie past the table).
             let parts = try terms.basis.counts(of: piece, excluding: excluded).filter { $0.days > 0 }
             guard !parts.isEmpty else { continue }
-            var (rate, note) = try rates.rate(on: piece.first)
+            var (rate, note, row) = try rates.rate(on: piece.first)
             if let index = rates.reduction(on: piece.first) {
                 let period = rates.reduced.periods[index]
                 let grace = period.kind == .grace ? try rates.grace(on: piece.first) : nil
@@ -301,7 +301,8 @@ struct Accumulator {
                 explanation.segments.append(
                     Explanation.Segment(
                         window: part.window, days: part.days, principal: base, rate: rate, yearFraction: part.yearFraction,
-                        formula: part.formula, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note))
+                        formula: part.formula, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note,
+                        rateRow: row))
             }
         }
     }

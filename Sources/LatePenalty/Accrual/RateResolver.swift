@@ -110,14 +110,16 @@ struct RateResolver {
     /// without one (国税通則法第63条第1項: 納期限の翌日から二月を経過する日後の期間に限る).
     func halves(on day: CivilDate) -> Bool { lowEnd.map { day > $0 } ?? true }
 
-    /// The rate of `day` and a note saying where it comes from.
-    func rate(on day: CivilDate) throws(InputError) -> (Rate, String?) {
+    /// The rate of `day`, a note saying where it comes from, and the table row it is read from.
+    func rate(on day: CivilDate) throws(InputError) -> (Rate, String?, RateRow?) {
         let (index, low) = try source(on: day)
-        return RateResolver.described(plan, row: index, low: low)
+        let (rate, note) = RateResolver.described(plan, row: index, low: low)
+        return (rate, note, RateResolver.tableRow(plan, row: index))
     }
 
     /// The rate of a source row (0 for a fixed rate), low or high, and a note saying where it
-    /// comes from: the same for every delay under `plan`, so a plan works them out once.
+    /// comes from (low or high, the table row): the same for every delay under `plan`, so a plan
+    /// works them out once. The row's source is cited apart (``tableRow(_:row:)``).
     static func described(_ plan: RatePlan, row index: Int, low: Bool) -> (Rate, String?) {
         let tier = plan.lowPeriod == nil ? "" : (low ? "low rate" : "high rate")
         switch plan.source {
@@ -127,7 +129,16 @@ struct RateResolver {
             let row = schedule.rows[index]
             let rate = low ? row.rate : (row.highRate ?? row.rate)
             let picked = pick == .eachDay ? "" : " (\(pick.rawValue))"
-            return (rate, "\(tier.isEmpty ? "" : tier + ", ")rate table \(row.window)\(picked): \(row.source)")
+            return (rate, "\(tier.isEmpty ? "" : tier + ", ")rate table \(row.window)\(picked)")
+        }
+    }
+
+    /// The table row of source row `index`, which an explanation cites once for all the
+    /// segments it rates; nil for a fixed rate.
+    static func tableRow(_ plan: RatePlan, row index: Int) -> RateRow? {
+        switch plan.source {
+        case .fixed: return nil
+        case .table(let schedule, _): return schedule.rows[index]
         }
     }
 

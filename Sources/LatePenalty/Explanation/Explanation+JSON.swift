@@ -104,6 +104,17 @@ extension Explanation {
                     }
                 }
             }
+            // Each table row's source once, however many segments it rates.
+            let sources = rateSources
+            if !sources.isEmpty {
+                json.key("rate_sources")
+                json.object { json in
+                    for row in sources {
+                        json.key(row.window.description)
+                        json.string(row.source)
+                    }
+                }
+            }
             json.key("steps")
             json.array { json in
                 for step in steps {

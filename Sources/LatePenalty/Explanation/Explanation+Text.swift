@@ -34,6 +34,7 @@ extension Explanation {
             line("segment \(segment.window) (\(segment.days)d)", text)
         }
         for base in bases[nextBase...] { baseLine(base) }
+        for row in rateSources { line("rate source \(row.window) (出典)", row.source) }
         for step in steps {
             switch step {
             case .value(let label, let exact):

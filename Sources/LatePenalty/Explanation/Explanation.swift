@@ -28,9 +28,12 @@ public struct Explanation: Sendable {
         /// The segment after its own rounding, when segments are rounded one by one.
         public let rounded: Yen?
         public let segmentRounding: Rounding?
-        /// Where the rate comes from (low or high rate, the table row and its source), if not a
+        /// Where the rate comes from (low or high rate, the table row, a reduced period), if not a
         /// single fixed rate.
         public let rateNote: String?
+        /// The rate table row the rate is read from, whose source the explanation cites once for
+        /// all the segments it rates (``rateSources``); nil for a rate the terms or the row give.
+        public let rateRow: RateRow?
     }
 
     /// The principal charged from a day on: the balance owed, and the base after the base
@@ -72,5 +75,14 @@ public struct Explanation: Sendable {
     public init(rule: RuleReference, inputs: [Fact]) {
         self.rule = rule
         self.inputs = inputs
+    }
+
+    /// The rate table rows the segments are rated from, each once, in the order first used.
+    public var rateSources: [RateRow] {
+        var rows: [RateRow] = []
+        for segment in segments {
+            if let row = segment.rateRow, !rows.contains(where: { $0.window == row.window }) { rows.append(row) }
+        }
+        return rows
     }
 }

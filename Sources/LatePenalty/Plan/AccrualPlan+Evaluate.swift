@@ -97,13 +97,13 @@ extension AccrualPlan {
                 previousPiece = piece
                 // The rate is looked up for a piece's first counted day: a piece whose days are
                 // all excluded needs none (they may lie past the end of the rate table).
-                var pieceRate: (rate: N, described: (Rate, String?)?)? = nil
+                var pieceRate: (rate: N, described: (Rate, String?)?, row: Int)? = nil
                 var previousPart: DayCount? = nil
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
                     previousPart = part
                     guard part.days > 0 else { continue }
                     if pieceRate == nil { pieceRate = try rate(of: piece, describing: explanation != nil) }
-                    guard let (rate, described) = pieceRate else { continue }
+                    guard let (rate, described, row) = pieceRate else { continue }
                     guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
                         throw InputError(
                             field: nil, reason: "the day-count basis \(plan.basis.name) gave a year of \(part.perYear) days, which it does not declare")
@@ -132,15 +132,17 @@ extension AccrualPlan {
                             Explanation.Segment(
                                 window: part.window, days: part.days, principal: yen(base), rate: described.0,
                                 yearFraction: part.yearFraction, formula: part.formula, exact: self.exact(exact),
-                                rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1))
+                                rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1,
+                                rateRow: plan.rateRows[row]))
                     }
                 }
             }
             return true
         }
 
-        /// The scaled rate of a rate piece, and how an explanation shows it when `describing`.
-        func rate(of piece: DateWindow, describing: Bool) throws(InputError) -> (rate: N, described: (Rate, String?)?) {
+        /// The scaled rate of a rate piece, how an explanation shows it when `describing`, and
+        /// its source row.
+        func rate(of piece: DateWindow, describing: Bool) throws(InputError) -> (rate: N, described: (Rate, String?)?, row: Int) {
             let (row, low) = try rates.source(on: piece.first)
             var rate = low ? constants.scaledRates[row].low : constants.scaledRates[row].high
             var described = describing ? (low ? plan.rateDescriptions[row].low : plan.rateDescriptions[row].high) : nil
@@ -149,7 +151,7 @@ extension AccrualPlan {
                 rate = try reduced(rate, row: row, period: index, halving: halving, on: piece.first)
                 described = described.map { rates.reduced.periods[index].described($0, halving: halving, grace: plan.graceRates[row]) }
             }
-            return (rate, described)
+            return (rate, described, row)
         }
 
         /// The scaled rate of `day`, of source row `row`, inside reduced period `index`, whose

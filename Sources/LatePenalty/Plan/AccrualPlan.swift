@@ -74,6 +74,8 @@ final class AccrualPlan: Sendable {
     let interestFirst: Bool
     /// Each source row's rate and note, low and high, as explanations show them.
     let rateDescriptions: [(low: (Rate, String?), high: (Rate, String?))]
+    /// Each source row's table row, which explanations cite (nil for a fixed rate).
+    let rateRows: [RateRow?]
     /// The reduced periods the plan was compiled for: a delay with others needs its own plan.
     let reduced: ReducedPeriods
     /// Each source row's 猶予特例基準割合, as explanations show it.
@@ -97,6 +99,7 @@ final class AccrualPlan: Sendable {
         rateDescriptions = (0..<rows).map {
             (RateResolver.described(terms.rates, row: $0, low: true), RateResolver.described(terms.rates, row: $0, low: false))
         }
+        rateRows = (0..<rows).map { RateResolver.tableRow(terms.rates, row: $0) }
         let big = AccrualPlan.constants(terms, reduced: reduced)
         self.big = big
         small = AccrualPlan.fitted(big)
@@ -119,6 +122,7 @@ final class AccrualPlan: Sendable {
         resultMode = base.resultMode
         interestFirst = base.interestFirst
         rateDescriptions = base.rateDescriptions
+        rateRows = base.rateRows
         let rateScale = base.big.denominator.divided(by: BigInteger(base.big.basisScale), rounding: .floor)
         var scale = rateScale
         for period in reduced.periods {

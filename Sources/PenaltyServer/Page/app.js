@@ -16,7 +16,7 @@ const messages = {
     rate: "率（年%）", high_rate: "高い率（年%）", contract_date: "契約日", invoice_received: "請求書の受領日",
     unpaid_price: "未払の代金（円）", status: "結果", charge: "金額", countedDays: "計算日数", excludedDays: "除いた日数",
     quoteThrough: "この金額で納付できる最終日", rule: "根拠", window: "期間", basis: "日数計算", bases: "元本",
-    segments: "区間", steps: "端数処理", minimum: "少額の扱い", notes: "注記", from: "から", to: "まで", days: "日数",
+    segments: "区間", rateSources: "率の出典", tableRow: "率表の行", source: "出典", steps: "端数処理", minimum: "少額の扱い", notes: "注記", from: "から", to: "まで", days: "日数",
     principal: "元本", ratePercent: "年率(%)", yearFraction: "年の割合", exact: "正確な値", rounded: "丸め後",
     before: "前", after: "後", ok: "計算済み", waived: "免除（少額）", quote: "見積", reading: "読み込み中…",
     uploading: "送信中", computing: "計算中…", done: "完了", rows: "行", rejected: "誤り", dateHint: "2025-04-01 / R7.4.1 / 令和7年4月1日",
@@ -35,7 +35,7 @@ const messages = {
     rate: "Rate (% a year)", high_rate: "High rate (% a year)", contract_date: "Contract date", invoice_received: "Invoice received on",
     unpaid_price: "Unpaid price (yen)", status: "Status", charge: "Amount", countedDays: "Days counted", excludedDays: "Days excluded",
     quoteThrough: "The amount holds if paid by", rule: "Rule", window: "Window", basis: "Day count", bases: "Principal",
-    segments: "Segments", steps: "Rounding", minimum: "Minimum rule", notes: "Notes", from: "From", to: "To", days: "Days",
+    segments: "Segments", rateSources: "Rate sources", tableRow: "Rate table row", source: "Source", steps: "Rounding", minimum: "Minimum rule", notes: "Notes", from: "From", to: "To", days: "Days",
     principal: "Principal", ratePercent: "Rate (%)", yearFraction: "Year fraction", exact: "Exact value", rounded: "Rounded",
     before: "Before", after: "After", ok: "computed", waived: "waived (under the minimum)", quote: "quote", reading: "Reading…",
     uploading: "Uploading", computing: "Computing…", done: "Done", rows: "rows", rejected: "in error", dateHint: "2025-04-01 / R7.4.1 / 令和7年4月1日",
@@ -272,6 +272,9 @@ function renderResult(result) {
     container.append(table(t("segments"), [t("from"), t("to"), t("days"), t("principal"), t("ratePercent"), t("yearFraction"), t("exact"), t("rounded")],
       explanation.segments.map((s) => [s.from, s.to, s.days, yen(s.principal), decimal(s.rate_percent) + "%" + (s.rate_note ? ` (${s.rate_note})` : ""),
         s.year_fraction, `${s.exact} (${decimal(s.exact)})`, s.rounded ? yen(s.rounded) : ""])));
+  }
+  if (explanation.rate_sources && Object.keys(explanation.rate_sources).length) {
+    container.append(table(t("rateSources"), [t("tableRow"), t("source")], Object.entries(explanation.rate_sources)));
   }
   if (explanation.steps?.length) {
     container.append(table(t("steps"), ["", t("before"), t("after")],
