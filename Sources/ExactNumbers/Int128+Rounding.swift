@@ -7,7 +7,7 @@ extension Int128 {
     ///
     /// - Precondition: `divisor` is not 0, and not -1 when `self` is `Int128.min` (the
     ///   quotient would not fit).
-    @inline(__always)
+    @inlinable @inline(__always)
     package func divided(by divisor: Int128, rounding: RoundingMode) -> Int128 {
         var quotient: Int128, remainder: Int128
         if self >= 0, divisor > 0, self <= 0xFFFF_FFFF_FFFF_FFFF, divisor <= 0xFFFF_FFFF_FFFF_FFFF {
