@@ -28,25 +28,17 @@ extension Rational {
         return Rational(reducedNumerator: negative ? Int(truncatingIfNeeded: 0 &- n) : Int(n), denominator: Int(d))
     }
 
-    /// Stein's binary algorithm; `gcd(0, b) = b`.
+    /// The greatest common divisor, 128 bits wide; narrowed to one machine word when both fit,
+    /// because 128-bit shifts and subtractions cost two instructions each.
     static func greatestCommonDivisor(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        if a == 0 { return b }
-        if b == 0 { return a }
         if a <= UInt128(UInt64.max), b <= UInt128(UInt64.max) {
-            return UInt128(greatestCommonDivisor(UInt64(a), UInt64(b)))
+            return UInt128(binaryGreatestCommonDivisor(UInt64(a), UInt64(b)))
         }
-        var x = a, y = b
-        let shift = (x | y).trailingZeroBitCount
-        x >>= x.trailingZeroBitCount
-        repeat {
-            y >>= y.trailingZeroBitCount
-            if x > y { swap(&x, &y) }
-            y -= x
-        } while y != 0
-        return x << shift
+        return binaryGreatestCommonDivisor(a, b)
     }
 
-    static func greatestCommonDivisor(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    /// Stein's binary algorithm; `gcd(0, b) = b`.
+    static func binaryGreatestCommonDivisor<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
         if a == 0 { return b }
         if b == 0 { return a }
         var x = a, y = b
