@@ -46,7 +46,7 @@ package struct Problem: Error, Sendable {
                 json.string(field)
             }
         }
-        json.bytes.append(UInt8(ascii: "\n"))
+        json.newline()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes)))

@@ -52,11 +52,12 @@ func runBatch(
 
 /// A CSV output row without its third field (`line`), and that field.
 func withoutLineColumn(_ row: String) -> (row: String, line: String) {
+    // By bytes, as a CSV reader reads: a quote before a combining mark is one Character.
     var inQuote = false, commas: [String.Index] = []
-    for index in row.indices {
-        let character = row[index]
-        if character == "\"" { inQuote.toggle() }
-        if character == "," && !inQuote { commas.append(index) }
+    for index in row.utf8.indices {
+        let byte = row.utf8[index]
+        if byte == UInt8(ascii: "\"") { inQuote.toggle() }
+        if byte == UInt8(ascii: ",") && !inQuote { commas.append(index) }
         if commas.count == 3 { break }
     }
     guard commas.count >= 2 else { return (row, "") }

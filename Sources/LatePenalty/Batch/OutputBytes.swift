@@ -44,14 +44,42 @@ final class OutputBytes {
         count += length
     }
 
+    /// Appends a byte there is room for (after ``reserve(_:)``).
+    @inline(__always)
+    func appendReserved(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    /// Counts `length` bytes written in place at `base + count` (after ``reserve(_:)``).
+    @inline(__always)
+    func didAppend(_ length: Int) {
+        count += length
+    }
+
+    /// Appends bytes there is room for (after ``reserve(_:)``).
+    @inline(__always)
+    func appendReserved(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+        append(start, count: bytes.count)
+    }
+
     func append(_ bytes: UnsafeRawBufferPointer) {
         guard let start = bytes.baseAddress, bytes.count > 0 else { return }
         append(start.assumingMemoryBound(to: UInt8.self), count: bytes.count)
     }
 
     func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        // Native and small strings lend their UTF-8 without a copy or a uniqueness check.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
     }
 
     /// Appends a non-negative integer in decimal digits.

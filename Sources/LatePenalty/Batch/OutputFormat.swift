@@ -1,3 +1,5 @@
+import ExactNumbers
+
 /// How `penalty compute` writes its results: one row per input row, in input order.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// CSV with a header row; `--explain` adds a column holding the breakdown as compact JSON.
@@ -21,14 +23,32 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     package func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> [UInt8] {
         switch self {
         case .csv:
-            var fields = [id, regime, String(line)]
+            let out = OutputBytes(capacity: explain ? 4096 : 128)
+            var row = CSVWriter.Row(guardsFormulas: guardsFormulas)
+            row.field(id, to: out)
+            row.field(regime, to: out)
+            row.field(line, to: out)
             if let result {
-                fields += [OutputFormat.status(result), result.amount.value.description, String(result.countedDays), String(result.excludedDays), ""]
+                row.field(OutputFormat.status(result), to: out)
+                row.field(result.amount.value, to: out)
+                row.field(result.countedDays, to: out)
+                row.field(result.excludedDays, to: out)
+                row.field("", to: out)
             } else {
-                fields += ["error", "", "", "", error?.description ?? ""]
+                for field in ["error", "", "", ""] { row.field(field, to: out) }
+                row.field(error?.description ?? "", to: out)
             }
-            if explain { fields.append(result?.explanation.json ?? "") }
-            return Array(CSVWriter.row(fields, guardsFormulas: guardsFormulas).utf8)
+            if explain {
+                if let result {
+                    var json = JSONWriter(capacity: 4096)
+                    result.explanation.write(to: &json)
+                    row.field(json.out.bytes.assumingMemoryBound(to: UInt8.self), to: out)
+                } else {
+                    row.field("", to: out)
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+            return Array(out.bytes)
         case .jsonl:
             var json = JSONWriter(capacity: explain ? 2048 : 256)
             json.object { json in
@@ -51,7 +71,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                     json.null()
                     if let quote = result.quote {
                         json.key("quote_holds_through")
-                        json.string(quote.holdsThrough.iso8601)
+                        json.date(quote.holdsThrough)
                     }
                 } else {
                     json.string("error")
@@ -67,7 +87,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                     if let result { result.explanation.write(to: &json) } else { json.null() }
                 }
             }
-            json.bytes.append(UInt8(ascii: "\n"))
+            json.newline()
             return json.bytes
         }
     }
@@ -81,26 +101,93 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// a program that reads the CSV itself can ask for the fields as they are (`--keep-formulas`),
 /// or read JSON Lines, which never changes a value.
 enum CSVWriter {
-    /// Whether a spreadsheet could take `text` for a formula.
-    static func looksLikeFormula(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
+    /// Whether a spreadsheet could take a field beginning with `first` for a formula.
+    @inline(__always)
+    static func looksLikeFormula(first: UInt8?) -> Bool {
+        guard let first else { return false }
         return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
             || first == 0x09 || first == 0x0D
     }
 
-    static func field(_ given: String, guardsFormulas: Bool = false) -> String {
-        let text = guardsFormulas && looksLikeFormula(given) ? "'" + given : given
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-            return text
+    /// Whether a spreadsheet could take `text` for a formula.
+    static func looksLikeFormula(_ text: String) -> Bool { looksLikeFormula(first: text.utf8.first) }
+
+    /// `field`'s bytes as one CSV field: quoted when it holds a `,`, a quote or a line break, each
+    /// quote doubled. Bytes, not characters: a quote followed by a combining mark is one
+    /// `Character` but still a quote to a CSV reader.
+    static func append(_ field: UnsafeBufferPointer<UInt8>, guardsFormulas: Bool, to out: OutputBytes) {
+        let guarded = guardsFormulas && looksLikeFormula(first: field.first)
+        let quoted = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if guarded { out.append(UInt8(ascii: "'")) }
+        if quoted {
+            var runStart = 0
+            for index in field.indices where field[index] == UInt8(ascii: "\"") {
+                out.append(UnsafeBufferPointer(rebasing: field[runStart...index]))
+                out.append(UInt8(ascii: "\""))
+                runStart = index + 1
+            }
+            out.append(UnsafeBufferPointer(rebasing: field[runStart...]))
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(field)
         }
-        var quoted = "\""
-        for character in text {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+    }
+
+    static func append(_ field: String, guardsFormulas: Bool, to out: OutputBytes) {
+        if field.utf8.withContiguousStorageIfAvailable({ append($0, guardsFormulas: guardsFormulas, to: out) }) == nil {
+            var field = field
+            field.withUTF8 { append($0, guardsFormulas: guardsFormulas, to: out) }
         }
-        return quoted + "\""
+    }
+
+    /// Writes the fields of one row, with a comma between them.
+    struct Row {
+        let guardsFormulas: Bool
+        private var first = true
+
+        init(guardsFormulas: Bool) { self.guardsFormulas = guardsFormulas }
+
+        mutating func field(_ bytes: UnsafeBufferPointer<UInt8>, to out: OutputBytes) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            CSVWriter.append(bytes, guardsFormulas: guardsFormulas, to: out)
+        }
+
+        mutating func field(_ text: String, to out: OutputBytes) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            CSVWriter.append(text, guardsFormulas: guardsFormulas, to: out)
+        }
+
+        /// A count, in digits: never quoted, never a formula (it is 0 or more).
+        mutating func field(_ value: Int, to out: OutputBytes) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            if value < 0 {
+                CSVWriter.append(String(value), guardsFormulas: guardsFormulas, to: out)
+            } else {
+                JSONWriter.appendDecimal(value, to: out)
+            }
+        }
+
+        /// A yen amount, in digits.
+        mutating func field(_ value: BigInteger, to out: OutputBytes) {
+            if value.signum < 0 {
+                field(value.description, to: out)
+                return
+            }
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONWriter.appendDecimal(value, to: out)
+        }
     }
 
     static func row(_ fields: [String], guardsFormulas: Bool = false) -> String {
-        fields.map { field($0, guardsFormulas: guardsFormulas) }.joined(separator: ",") + "\n"
+        let out = OutputBytes(capacity: 256)
+        var row = Row(guardsFormulas: guardsFormulas)
+        for field in fields { row.field(field, to: out) }
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

@@ -4,23 +4,35 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
 
     /// The ISO 8601 calendar date, `YYYY-MM-DD`.
     public var iso8601: String {
-        // Ten ASCII bytes written in place: every explained segment writes two of these.
-        let (year, month, day) = components  // years 1–9999: always four digits
-        return String(unsafeUninitializedCapacity: 10) { bytes in
-            func put(_ value: Int, at end: Int, width: Int) {
-                var rest = value
-                for index in stride(from: end, to: end - width, by: -1) {
-                    bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                    rest /= 10
-                }
-            }
-            put(year, at: 3, width: 4)
-            bytes[4] = UInt8(ascii: "-")
-            put(month, at: 6, width: 2)
-            bytes[7] = UInt8(ascii: "-")
-            put(day, at: 9, width: 2)
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            writeISO8601(into: bytes.baseAddress!)
             return 10
         }
+    }
+
+    /// Appends the ISO 8601 calendar date's ten bytes to `out`: every explained segment writes two.
+    func writeISO8601(to out: OutputBytes) {
+        out.reserve(10)
+        writeISO8601(into: out.base + out.count)
+        out.didAppend(10)
+    }
+
+    /// Writes `YYYY-MM-DD`, ten ASCII bytes, at `bytes`.
+    @inline(__always)
+    private func writeISO8601(into bytes: UnsafeMutablePointer<UInt8>) {
+        let (year, month, day) = components  // years 1–9999: always four digits
+        func put(_ value: Int, at end: Int, width: Int) {
+            var rest = value
+            for index in stride(from: end, to: end - width, by: -1) {
+                bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+            }
+        }
+        put(year, at: 3, width: 4)
+        bytes[4] = UInt8(ascii: "-")
+        put(month, at: 6, width: 2)
+        bytes[7] = UInt8(ascii: "-")
+        put(day, at: 9, width: 2)
     }
 
     /// Parses an ISO 8601 calendar date in its extended form, exactly `YYYY-MM-DD`; `nil` for

@@ -12,9 +12,9 @@ extension Explanation {
         func window(_ w: DateWindow, _ json: inout JSONWriter) {
             json.object { json in
                 json.key("from")
-                json.string(w.first.iso8601)
+                json.date(w.first)
                 json.key("to")
-                json.string(w.last.iso8601)
+                json.date(w.last)
                 json.key("days")
                 json.integer(w.dayCount)
             }
@@ -57,7 +57,7 @@ extension Explanation {
                 for base in bases {
                     json.object { json in
                         json.key("from")
-                        json.string(base.from.iso8601)
+                        json.date(base.from)
                         json.key("balance")
                         json.digits(base.balance.value)
                         json.key("base")
@@ -80,9 +80,9 @@ extension Explanation {
                 for segment in segments {
                     json.object { json in
                         json.key("from")
-                        json.string(segment.window.first.iso8601)
+                        json.date(segment.window.first)
                         json.key("to")
-                        json.string(segment.window.last.iso8601)
+                        json.date(segment.window.last)
                         json.key("days")
                         json.integer(segment.days)
                         json.key("principal")

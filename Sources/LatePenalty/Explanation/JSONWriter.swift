@@ -7,17 +7,30 @@ import ExactNumbers
 /// No tree is built: an explained batch writes a few hundred values a row, and making each a
 /// node (and a `String` of the whole) was most of the time it took.
 package struct JSONWriter {
-    package var bytes: [UInt8]
+    /// Where the bytes go: a buffer of its own, or a batch block's output, written in place.
+    let out: OutputBytes
     /// Whether the next value or member needs a comma before it.
     private var needsComma = false
 
     package init(capacity: Int = 1024) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        out = OutputBytes(capacity: capacity)
     }
 
+    /// A writer that appends to `out` after what it holds.
+    init(appendingTo out: OutputBytes) {
+        self.out = out
+    }
+
+    /// The bytes written.
+    package var bytes: [UInt8] { Array(out.bytes) }
+
     /// The JSON text written.
-    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: out.bytes, as: UTF8.self) }
+
+    /// Ends the text with a line break (JSON Lines, and HTTP bodies).
+    package mutating func newline() {
+        out.append(UInt8(ascii: "\n"))
+    }
 
     /// An object: `body` writes its members with ``key(_:)`` and a value each.
     @inline(__always)
@@ -37,122 +50,141 @@ package struct JSONWriter {
 
     /// A member's key; the value written next is the member's value.
     package mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        // `,"name":` in one copy: the key's bytes and their punctuation.
+        let length = name.utf8CodeUnitCount
+        out.reserve(length + 4)
+        if needsComma { out.appendReserved(UInt8(ascii: ",")) }
+        out.appendReserved(UInt8(ascii: "\""))
+        out.appendReserved(name.utf8Start, count: length)
+        out.appendReserved(UInt8(ascii: "\""))
+        out.appendReserved(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// A member whose key is not known in advance (an input's key), escaped as a string.
     package mutating func key(_ name: String) {
         separate()
-        JSONWriter.appendString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        JSONWriter.appendString(name, to: out)
+        out.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     package mutating func string(_ text: String) {
         separate()
-        JSONWriter.appendString(text, to: &bytes)
+        JSONWriter.appendString(text, to: out)
+        needsComma = true
+    }
+
+    /// A date as an ISO 8601 string, `"2021-04-01"`, its digits written in place.
+    package mutating func date(_ date: CivilDate) {
+        separate()
+        out.reserve(12)
+        out.appendReserved(UInt8(ascii: "\""))
+        date.writeISO8601(to: out)
+        out.appendReserved(UInt8(ascii: "\""))
         needsComma = true
     }
 
     package mutating func integer(_ value: Int) {
         separate()
-        JSONWriter.appendDecimal(value, to: &bytes)
+        JSONWriter.appendDecimal(value, to: out)
         needsComma = true
     }
 
     /// An integer of any size as a string of digits: `"22602"`.
     package mutating func digits(_ value: BigInteger) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        JSONWriter.appendDecimal(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
+        JSONWriter.appendDecimal(value, to: out)
+        out.append(UInt8(ascii: "\""))
         needsComma = true
     }
 
     /// A fraction as a string: `"8250000/365"`, or `"12"` when it is a whole number.
     package mutating func fraction(_ value: Rational) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        JSONWriter.appendDecimal(value.numerator, to: &bytes)
+        out.append(UInt8(ascii: "\""))
+        JSONWriter.appendDecimal(value.numerator, to: out)
         if !value.isInteger {
-            bytes.append(UInt8(ascii: "/"))
-            JSONWriter.appendDecimal(value.denominator, to: &bytes)
+            out.append(UInt8(ascii: "/"))
+            JSONWriter.appendDecimal(value.denominator, to: out)
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         needsComma = true
     }
 
     package mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        out.append(value ? "true" : "false")
         needsComma = true
     }
 
     package mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        out.append("null")
         needsComma = true
     }
 
     /// A value already written as JSON elsewhere (an explanation inside a result line).
     package mutating func raw(_ json: [UInt8]) {
         separate()
-        bytes.append(contentsOf: json)
+        json.withUnsafeBytes { out.append($0) }
         needsComma = true
     }
 
     @inline(__always)
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { out.append(UInt8(ascii: ",")) }
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        out.append(bracket)
         needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        bytes.append(bracket)
+        out.append(bracket)
         needsComma = true
     }
 
     /// `text` as a JSON string: its UTF-8 bytes, with `"`, `\` and control characters escaped
     /// (bytes of multi-byte characters are 0x80 or more and never need an escape).
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    static func appendString(_ text: String, to out: OutputBytes) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // Most text needs no escape: then it is copied whole, after a check of eight bytes at
-            // a time.
-            if !JSONWriter.needsEscape(bytes) {
-                out.append(contentsOf: bytes)
-                return
-            }
-            var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch byte {
-                case 0x22: out.append(contentsOf: #"\""#.utf8)
-                case 0x5C: out.append(contentsOf: #"\\"#.utf8)
-                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-                case 0x09: out.append(contentsOf: #"\t"#.utf8)
-                default:
-                    let hex = String(byte, radix: 16)
-                    out.append(contentsOf: (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                }
-                runStart = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        // Native and small strings lend their UTF-8 without a copy or a uniqueness check.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: out) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscaped($0, to: out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: OutputBytes) {
+        // Most text needs no escape: then it is copied whole, after a check of sixteen bytes at a
+        // time.
+        if !JSONWriter.needsEscape(bytes) {
+            out.append(bytes)
+            return
+        }
+        var runStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            switch byte {
+            case 0x22: out.append(#"\""#)
+            case 0x5C: out.append(#"\\"#)
+            case 0x0A: out.append(#"\n"#)
+            case 0x0D: out.append(#"\r"#)
+            case 0x09: out.append(#"\t"#)
+            default:
+                let hex = String(byte, radix: 16)
+                out.append(#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex)
+            }
+            runStart = index + 1
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// Whether `bytes` hold a `"`, a `\\` or a control character: sixteen bytes at a time, in
@@ -176,30 +208,18 @@ package struct JSONWriter {
     }
 
     /// `value` in decimal digits, with a `-` when negative.
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        var magnitude = value.magnitude
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign
-        withUnsafeMutableBytes(of: &scratch) { digits in
-            var index = digits.count
-            repeat {
-                index -= 1
-                digits[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                index -= 1
-                digits[index] = UInt8(ascii: "-")
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[index...]))
-        }
+    @inline(__always)
+    static func appendDecimal(_ value: Int, to out: OutputBytes) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        out.appendDecimal(Int128(value.magnitude))
     }
 
-    /// `value` in decimal digits: without making a `String` when it fits in an `Int`.
-    static func appendDecimal(_ value: BigInteger, to out: inout [UInt8]) {
-        if let small = Int(exactly: value) {
-            appendDecimal(small, to: &out)
+    /// `value` in decimal digits: without making a `String` when it fits in 128 bits.
+    static func appendDecimal(_ value: BigInteger, to out: OutputBytes) {
+        if let small = Int128(exactly: value), small >= 0 {
+            out.appendDecimal(small)
         } else {
-            out.append(contentsOf: value.description.utf8)
+            out.append(value.description)
         }
     }
 }
