@@ -293,6 +293,24 @@ struct HostileInputTests {
         #expect(r.rows.map { String($0.prefix(3)) } == ["'=1", "'+8", "'-5", "'@S", "pla"])
     }
 
+    @Test func everyQuoteIsDoubledEvenBeforeACombiningMark() throws {
+        // `"` followed by U+0301 is one Character but still a quote to a CSV reader.
+        let quoteAndMark = "\"" + "\u{301}"
+        let r = try everyPath(Self.header + Self.row("\"A\"" + quoteAndMark + "B\"") + Self.row("plain"))
+        let written = "\"A\"" + quoteAndMark + "B\",contract-late-completion,ok,"
+        #expect(r.rows[0].hasPrefix(written))
+        let explained = try runBatch(Self.header + Self.row("\"Q\"" + quoteAndMark + "\""), explain: true)
+        var reader = try CSVRecordReader(bytes: Array((explained.rows.joined(separator: "\n") + "\n").utf8), keeping: ["id", "explanation"])
+        let record = try #require(try reader.next())
+        let id = "Q" + quoteAndMark
+        #expect(record.fields["id"] == id)
+        #expect(record.fields["explanation"]?.hasPrefix("{\"rule\":") == true)
+        // JSON Lines output escapes what JSON must, on the byte-level path as on the record one.
+        let json = try runBatch(Self.header + Self.row("A\\B") + Self.row("=C") + Self.row("D"), format: .jsonl)
+        let ids = [#"{"id":"A\\B","#, #"{"id":"=C","#, #"{"id":"D","#]
+        #expect(json.rows.count == 3 && zip(json.rows, ids).allSatisfy { $0.hasPrefix($1) })
+    }
+
     @Test func controlCharactersNeverReachTheOutput() throws {
         let r = try everyPath(Self.header + Self.row("A\u{1B}[31m") + Self.row("B"))
         #expect(r.rows[0].hasPrefix(",contract-late-completion,error"))

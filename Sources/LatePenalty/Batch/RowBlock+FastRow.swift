@@ -23,15 +23,17 @@ extension RowBlock {
     ) -> FastOutcome {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         let id = field(fast.id)
-        guard id.1 > id.0, options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.writesAsIs(bytes, id.0, id.1) else {
-            return .general
-        }
+        let writesAsIs =
+            options.format == .jsonl
+            ? ByteFields.writesAsJSON(bytes, id.0, id.1)
+            : options.guardsFormulas ? ByteFields.isPlainId(bytes, id.0, id.1) : ByteFields.writesAsIs(bytes, id.0, id.1)
+        guard id.1 > id.0, writesAsIs else { return .general }
         if checkingRepeats, candidates?.contains(hash: IdHash.of(bytes + id.0, count: id.1 - id.0)) ?? true {
             held = fastCharge(bytes, starts, ends, fast: fast, keepingScratch: false)
             return .holdBack
         }
         guard let charge = fastCharge(bytes, starts, ends, fast: fast, keepingScratch: true) else { return .general }
-        emit(charge, bytes, line: line)
+        emit(charge, bytes, line: line, format: options.format)
         return .written
     }
 
@@ -198,7 +200,7 @@ extension RowBlock {
 
     /// Counts a computed plain row in the block's summary and totals and writes its output row.
     @inline(__always)
-    func emit(_ charge: FastCharge, _ bytes: UnsafePointer<UInt8>, line: Int) {
+    func emit(_ charge: FastCharge, _ bytes: UnsafePointer<UInt8>, line: Int, format: OutputFormat) {
         if charge.inScratch {
             addToLongTotal(scratch.bigInteger, regime: charge.regime)
         } else if let big = charge.big {
@@ -210,34 +212,55 @@ extension RowBlock {
         summary.read += 1
         summary.computed += 1
         if charge.waived { summary.waived += 1 }
-        // id,regime,line,status,amount,counted_days,excluded_days,error — the same bytes
-        // CSVWriter writes: neither id nor regime can need quoting here (no comma, quote or line
-        // break, no formula start).
+        // The same bytes OutputFormat writes for the row: the id and the regime need no quoting
+        // or escape here (fastRow checked the id; the regime is a catalog name).
         let id = charge.id, regime = charge.regimeField
-        output.reserve(id.1 - id.0 + regime.1 - regime.0 + 100)
-        output.append(bytes + id.0, count: id.1 - id.0)
-        output.append(0x2C)
-        output.append(bytes + regime.0, count: regime.1 - regime.0)
-        output.append(0x2C)
-        output.appendDecimal(Int128(line))
-        let status = charge.waived ? RowBlock.waivedField : RowBlock.okField
-        output.append(status.utf8Start, count: status.utf8CodeUnitCount)
-        if charge.inScratch {
-            scratch.withDecimalDigits { output.append($0.baseAddress!, count: $0.count) }
-        } else if let big = charge.big {
-            output.append(big.description)
-        } else {
-            output.appendDecimal(charge.amount)
+        output.reserve(id.1 - id.0 + regime.1 - regime.0 + 160)
+        func text(_ literal: StaticString) { output.appendReserved(literal.utf8Start, count: literal.utf8CodeUnitCount) }
+        func amount() {
+            if charge.inScratch {
+                scratch.withDecimalDigits { output.append($0.baseAddress!, count: $0.count) }
+            } else if let big = charge.big {
+                output.append(big.description)
+            } else {
+                output.appendDecimal(charge.amount)
+            }
         }
-        output.append(0x2C)
-        output.appendDecimal(Int128(charge.countedDays))
-        output.append(0x2C)
-        output.appendDecimal(Int128(charge.excludedDays))
-        output.append(0x2C)
-        output.append(0x0A)
+        switch format {
+        case .csv:
+            // id,regime,line,status,amount,counted_days,excluded_days,error
+            output.appendReserved(bytes + id.0, count: id.1 - id.0)
+            output.appendReserved(0x2C)
+            output.appendReserved(bytes + regime.0, count: regime.1 - regime.0)
+            output.appendReserved(0x2C)
+            output.appendDecimal(Int128(line))
+            charge.waived ? text(",waived,") : text(",ok,")
+            amount()
+            output.append(0x2C)
+            output.appendDecimal(Int128(charge.countedDays))
+            output.append(0x2C)
+            output.appendDecimal(Int128(charge.excludedDays))
+            output.append(0x2C)
+            output.append(0x0A)
+        case .jsonl:
+            text(#"{"id":""#)
+            output.appendReserved(bytes + id.0, count: id.1 - id.0)
+            text(#"","regime":""#)
+            output.appendReserved(bytes + regime.0, count: regime.1 - regime.0)
+            text(#"","line":"#)
+            output.appendDecimal(Int128(line))
+            output.reserve(40)
+            charge.waived ? text(#","status":"waived","amount":""#) : text(#","status":"ok","amount":""#)
+            amount()
+            output.reserve(60)
+            text(#"","counted_days":"#)
+            output.appendDecimal(Int128(charge.countedDays))
+            output.reserve(40)
+            text(#","excluded_days":"#)
+            output.appendDecimal(Int128(charge.excludedDays))
+            output.reserve(20)
+            text(#","error":null}"#)
+            output.appendReserved(0x0A)
+        }
     }
-
-    static let okField: StaticString = ",ok,"
-
-    static let waivedField: StaticString = ",waived,"
 }

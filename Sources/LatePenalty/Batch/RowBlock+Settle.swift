@@ -20,7 +20,7 @@ extension RowBlock {
             let id = UnsafeBufferPointer(start: bytes + charge.id.0, count: charge.id.1 - charge.id.0)
             guard firstLineOfId.firstLine(of: id, elseAdd: line) == nil else { return false }
             let before = output.count
-            emit(charge, bytes, line: line)
+            emit(charge, bytes, line: line, format: options.format)
             write(UnsafeRawBufferPointer(rebasing: output.bytes[before...]))
             return true
         }

@@ -85,7 +85,7 @@ final class RowBlock: @unchecked Sendable {
         _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, row: Range<Int>, line: Int,
         in plain: PlainRows, fast: RowPlan.FastColumns, plan: RowPlan, options: Batch.Options
     ) -> Bool {
-        guard plan.writesPlainCSV else {
+        guard plan.plainOutput != nil else {
             return resultRow(bytes, starts, ends, line: line, fast: fast, candidates: plan.candidates, options: options)
         }
         var held: FastCharge? = nil

@@ -13,9 +13,10 @@ struct RowPlan: Sendable {
     /// Where the fast path's fields are, or nil when no row can take the fast path (a column
     /// missing or named twice).
     let fast: FastColumns?
-    /// Whether the output is CSV without the explanation: a fast row's output is then written
-    /// straight from its amount and days; else it is a full result written by ``OutputFormat``.
-    let writesPlainCSV: Bool
+    /// The output format when rows are written without the explanation: a fast row's output is
+    /// then written straight from its amount and days; nil with `--explain`, when it is a full
+    /// result written by ``OutputFormat``.
+    let plainOutput: OutputFormat?
 
     struct FastColumns: Sendable {
         let id: Int
@@ -99,7 +100,7 @@ struct RowPlan: Sendable {
         func repeatsATerm(_ regime: FastRegime) -> Bool {
             regime.regime.rowTermFields.contains { name in columns.filter { $0 == name }.count > 1 }
         }
-        writesPlainCSV = options.format == .csv && !options.explain
+        plainOutput = options.explain ? nil : options.format
         if !regimes.isEmpty,
             let id = only("id"), let regime = only("regime"), let amount = only("amount"), let due = only("due"), let paid = only("paid"),
             columns.filter({ $0 == "excluded" }).count <= 1, columns.filter({ $0 == "payments" }).count <= 1

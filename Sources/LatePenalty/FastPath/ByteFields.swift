@@ -30,6 +30,14 @@ enum ByteFields {
         return writesAsIs(bytes, start, end)
     }
 
+    /// Whether a field can be written as a JSON string as it is: printable ASCII with no `"` or
+    /// `\\` (nothing JSON must escape, nothing to decode).
+    @inline(__always)
+    static func writesAsJSON(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where bytes[index] < 0x20 || bytes[index] >= 0x7F || bytes[index] == 0x22 || bytes[index] == 0x5C { return false }
+        return true
+    }
+
     /// Whether a field needs no quoting in CSV and holds no control byte (a CSV plain row has no
     /// comma or quote in a field; a JSON Lines value may).
     @inline(__always)
