@@ -21,9 +21,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
     /// One output line for a row, as UTF-8 bytes.
     package func line(id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool = true) -> [UInt8] {
+        let out = OutputBytes(capacity: explain ? 4096 : 256)
+        write(id: id, regime: regime, line: line, result: result, error: error, explain: explain, guardsFormulas: guardsFormulas, to: out)
+        return Array(out.bytes)
+    }
+
+    /// Appends a row's output line to `out`: a batch block writes its rows in place.
+    func write(
+        id: String, regime: String, line: Int, result: ChargeResult?, error: InputError?, explain: Bool, guardsFormulas: Bool, to out: OutputBytes
+    ) {
         switch self {
         case .csv:
-            let out = OutputBytes(capacity: explain ? 4096 : 128)
             var row = CSVWriter.Row(guardsFormulas: guardsFormulas)
             row.field(id, to: out)
             row.field(regime, to: out)
@@ -48,9 +56,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 }
             }
             out.append(UInt8(ascii: "\n"))
-            return Array(out.bytes)
         case .jsonl:
-            var json = JSONWriter(capacity: explain ? 2048 : 256)
+            var json = JSONWriter(appendingTo: out)
             json.object { json in
                 json.key("id")
                 json.string(id)
@@ -88,7 +95,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 }
             }
             json.newline()
-            return json.bytes
         }
     }
 }

@@ -20,13 +20,21 @@ extension RowBlock {
             principal: principal, due: CivilDate(dayNumber: read.row.due), end: CivilDate(dayNumber: read.row.paid), excluded: read.row.excluded,
             payments: read.hasPayments ? payments.map { Payment(date: $0.date, amount: Yen($0.amount.bigInteger)) } : [])
         guard let result = try? read.entry.regime.compute(delay, plan: read.plan) else { return false }
+        // Counted as Batch.Summary.add counts an outcome (a row with a paid day is never a quote),
+        // its amount in the regime's fast total, and written in place.
+        rows += 1
+        summary.read += 1
+        summary.computed += 1
+        if result.status == .waived { summary.waived += 1 }
+        if let amount = Int128(exactly: result.amount.value) {
+            addToTotal(amount, regime: read.regime)
+        } else {
+            addToLongTotal(result.amount.value, regime: read.regime)
+        }
         let idText = String(decoding: UnsafeBufferPointer(start: bytes + id.0, count: id.1 - id.0), as: UTF8.self)
-        let regime = read.entry.name
-        append(
-            Batch.Outcome(
-                line: line, id: idText, regime: regime, result: result, error: nil,
-                bytes: options.format.line(
-                    id: idText, regime: regime, line: line, result: result, error: nil, explain: options.explain, guardsFormulas: options.guardsFormulas)))
+        options.format.write(
+            id: idText, regime: read.entry.name, line: line, result: result, error: nil, explain: options.explain,
+            guardsFormulas: options.guardsFormulas, to: output)
         return true
     }
 }

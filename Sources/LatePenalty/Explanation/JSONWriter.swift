@@ -188,23 +188,28 @@ package struct JSONWriter {
     }
 
     /// Whether `bytes` hold a `"`, a `\\` or a control character: sixteen bytes at a time, in
-    /// vector registers (an explanation's source notes are most of its bytes).
+    /// vector registers (an explanation's source notes are most of its bytes). The last bytes
+    /// of a string, and short strings whole, are checked in one more vector padded with `A`.
     @inline(__always)
     static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
+        // Vectors made once, not scalars compared lane by lane.
         let space = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C)
+        @inline(__always) func hasSpecial(_ chunk: SIMD16<UInt8>) -> Bool {
+            // The mask's lanes are 0 or all ones: two words test them (`any` reduces lane by lane).
+            let lanes = unsafeBitCast((chunk .< space) .| (chunk .== quote) .| (chunk .== backslash), to: (UInt64, UInt64).self)
+            return lanes.0 | lanes.1 != 0
+        }
         var index = 0
         while index + 16 <= bytes.count {
-            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((chunk .< space) .| (chunk .== quote) .| (chunk .== backslash)) { return true }
+            if hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)) { return true }
             index += 16
         }
-        while index < bytes.count {
-            let byte = base[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            index += 1
-        }
-        return false
+        let rest = bytes.count - index
+        guard rest > 0 else { return false }
+        var tail = SIMD16<UInt8>(repeating: UInt8(ascii: "A"))
+        withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + index, byteCount: rest) }
+        return hasSpecial(tail)
     }
 
     /// `value` in decimal digits, with a `-` when negative.
