@@ -115,9 +115,11 @@ struct BytewiseBatchTests {
     static let outputs: [(OutputFormat, Bool)] = [(.csv, false), (.jsonl, false), (.jsonl, true), (.csv, true)]
 
     static func check(
-        _ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool, format: OutputFormat = .csv, explain: Bool = false, jsonl: Bool = false
+        _ bytes: [UInt8], jobs: Int, blockSize: Int, screened: Bool, format: OutputFormat = .csv, explain: Bool = false, jsonl: Bool = false,
+        explainedBlockBytes: Int = Batch.Options().explainedBlockBytes
     ) throws {
         var options = Batch.Options()
+        options.explainedBlockBytes = explainedBlockBytes
         options.format = format
         options.explain = explain
         options.jobs = jobs
@@ -150,7 +152,10 @@ struct BytewiseBatchTests {
             let bytes = Self.file(header: header, seeds: seeds, crlf: crlf)
             // Block sizes from a few bytes (a span per row or less) to the default.
             let (format, explain) = Self.outputs[(seeds.first ?? 0) & 3]
-            try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened, format: format, explain: explain)
+            // Explained blocks full after a row, after a few, or at the default budget.
+            try Self.check(
+                bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened, format: format, explain: explain,
+                explainedBlockBytes: [1, 5_000, 2 << 20][(seeds.last ?? 0) & 1 + (seeds.count & 1)])
         }
     }
 
@@ -186,6 +191,10 @@ struct BytewiseBatchTests {
         for jobs in [1, 2] { try Self.check(Array(text.utf8), jobs: jobs, blockSize: 64, screened: true) }
         for (format, explain) in Self.outputs.dropFirst() {
             try Self.check(Array(text.utf8), jobs: 2, blockSize: 64, screened: true, format: format, explain: explain)
+        }
+        // Explained blocks that fill after a few rows, and go on in blocks of their own.
+        for jobs in [1, 2] {
+            try Self.check(Array(text.utf8), jobs: jobs, blockSize: 2048, screened: true, format: .jsonl, explain: true, explainedBlockBytes: 20_000)
         }
     }
 
@@ -280,7 +289,9 @@ struct BytewiseBatchTests {
         await propertyCheck(count: 300, input: input) { header, seeds, crlf, jobs, screened in
             let bytes = Self.jsonLines(header: header, seeds: seeds, crlf: crlf)
             let (format, explain) = Self.outputs[(seeds.first ?? 0) & 3]
-            try Self.check(bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened, format: format, explain: explain, jsonl: true)
+            try Self.check(
+                bytes, jobs: jobs, blockSize: [1, 2, 2048][seeds.count % 3], screened: screened, format: format, explain: explain, jsonl: true,
+                explainedBlockBytes: [1, 5_000, 2 << 20][(seeds.last ?? 0) & 1 + (seeds.count & 1)])
         }
     }
 

@@ -64,10 +64,13 @@ extension Batch {
         var reportedUnused: Set<String> = []
         let jobs = max(1, options.jobs)
         // A block is about `blockBytes` of input. An explanation is some forty times its input
-        // row, and one of a window of ten thousand years (a segment a year) about 1.3 MB: with
-        // `--explain` a block is a dozen rows and only one more than the workers is in flight,
-        // so memory stays bounded whatever the windows are.
-        let blockBytes = options.explain ? max(64, options.blockSize / 2) : max(1, options.blockSize) * 128
+        // row, and one of a window of ten thousand years (a segment a year) about 1.4 MB: with
+        // `--explain` a block stops at `outputBudget` bytes of output and leaves its other rows
+        // to a block of their own, computed next, so memory stays bounded whatever the windows
+        // are, and blocks of ordinary rows stay long enough that handing them to a thread costs
+        // little.
+        let blockBytes = max(1, options.blockSize) * (options.explain ? 4 : 128)
+        let outputBudget = options.explain ? max(1, options.explainedBlockBytes) : .max
         func nextBlock() throws(FileError) -> RowBlock? {
             var spans: [InputSpan] = []
             var bytes = 0
@@ -82,7 +85,7 @@ extension Batch {
                 }
                 spans.append(span)
             }
-            return spans.isEmpty ? nil : RowBlock(spans: spans)
+            return spans.isEmpty ? nil : RowBlock(spans: spans, outputBudget: outputBudget)
         }
         func write(_ block: RowBlock) {
             block.write(
@@ -92,37 +95,62 @@ extension Batch {
         }
 
         guard jobs > 1 else {
-            // One thread: read a block, compute it, write it.
-            while let block = try nextBlock() {
-                block.compute(plan: plan, options: options)
-                write(block)
+            // One thread: read a block, compute it, write it, then the rows it left, if any.
+            while var block = try nextBlock() {
+                while true {
+                    block.compute(plan: plan, options: options)
+                    write(block)
+                    guard !block.rest.isEmpty else { break }
+                    block = RowBlock(spans: block.rest, outputBudget: outputBudget)
+                }
             }
             return summary
         }
         // Several: this thread reads blocks ahead and writes them back in order while up to
         // `jobs` workers compute them; at most `window` blocks are held, so memory stays flat.
-        let window = options.explain ? jobs + 1 : jobs * 3
+        let window = jobs * 3
         let workers = DispatchSemaphore(value: jobs)
-        var pending: [(block: RowBlock, done: DispatchGroup)] = []
+        // A block left rows to a block of its own once `continued`.
+        var pending: [(block: RowBlock, done: DispatchGroup, continued: Bool)] = []
         var readError: FileError? = nil
+        func start(_ block: RowBlock) -> DispatchGroup {
+            let done = DispatchGroup()
+            done.enter()
+            DispatchQueue.global().async {
+                workers.wait()
+                block.compute(plan: plan, options: options)
+                workers.signal()
+                done.leave()
+            }
+            return done
+        }
         while true {
             while readError == nil && pending.count < window {
                 let block: RowBlock?
                 do { block = try nextBlock() } catch { readError = error; break }
                 guard let block else { break }
-                let done = DispatchGroup()
-                done.enter()
-                DispatchQueue.global().async {
-                    workers.wait()
-                    block.compute(plan: plan, options: options)
-                    workers.signal()
-                    done.leave()
-                }
-                pending.append((block, done))
+                pending.append((block, start(block), false))
             }
-            guard let (block, done) = pending.first else { break }
-            done.wait()
-            if readError == nil { write(block) }
+            guard let first = pending.first else { break }
+            first.done.wait()
+            // The rows a full block left are computed next to it, before the blocks read after
+            // it: for every computed block, so that the workers keep busy on a file of long
+            // explanations, while no more than twice `window` blocks are held (memory stays
+            // bounded); always for the first, which is written next.
+            var index = 0
+            while index < pending.count {
+                let entry = pending[index]
+                if !entry.continued, index == 0 || (pending.count < 2 * window && entry.done.wait(timeout: .now()) == .success),
+                    !entry.block.rest.isEmpty
+                {
+                    pending[index].continued = true
+                    let rest = RowBlock(spans: entry.block.rest, outputBudget: outputBudget)
+                    pending.insert((rest, start(rest), false), at: index + 1)
+                    index += 1
+                }
+                index += 1
+            }
+            if readError == nil { write(first.block) }
             pending.removeFirst()  // a written block's output is let go at once
         }
         if let readError { throw readError }

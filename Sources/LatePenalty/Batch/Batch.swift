@@ -24,6 +24,9 @@ public enum Batch {
         public var guardsFormulas = true
         /// Rows handed to a worker at a time.
         public var blockSize = 2048
+        /// Bytes of explained output a block of the byte-level batch holds before it leaves its
+        /// other rows to a block of their own (an explanation of a long window is a megabyte).
+        package var explainedBlockBytes = 2 << 20
         /// The ids that may repeat, from a first pass (``DuplicateIdScreen``); only these are
         /// remembered. Without it every id is remembered, and memory grows with the row count.
         public var duplicateCandidates: Set<Int>? = nil

@@ -23,6 +23,11 @@ struct PlainRows: Sendable {
 }
 
 extension PlainRows {
+    /// The rows from byte `index` of the span (a row's start) on, the first on `line`.
+    func rest(from index: Int, line: Int) -> PlainRows {
+        PlainRows(bytes: bytes[(bytes.startIndex + index)...], firstLine: line)
+    }
+
     /// Moves `index`, on a row's end, past its line break: LF, CRLF or a lone CR.
     @inline(__always)
     static func skipLineBreak(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int) {

@@ -2,17 +2,18 @@
 // a CSV row is split into, then the same fast path, or its record the general way.
 
 extension RowBlock {
-    /// Computes the lines of a span of JSON Lines.
+    /// Computes the lines of a span of JSON Lines; returns the lines left when the block is full.
     func computeJSONLines(
         _ plain: PlainRows, columns: JSONRowScan.Columns, plan: RowPlan, options: Batch.Options, _ starts: UnsafeMutablePointer<Int>,
         _ ends: UnsafeMutablePointer<Int>
-    ) {
+    ) -> PlainRows? {
         var unknown: [(key: (Int, Int), isNull: Bool)] = []
-        plain.bytes.withUnsafeBufferPointer { buffer in
-            guard let bytes = buffer.baseAddress else { return }
+        return plain.bytes.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return nil }
             let end = buffer.count
             var index = 0, line = plain.firstLine
             while index < end {
+                if isFull() { return plain.rest(from: index, line: line) }
                 let span = PlainRows.nextLine(bytes, &index, end: end)
                 let (lineStart, lineEnd) = (span.lowerBound, span.upperBound)
                 let rowLine = line
@@ -39,6 +40,7 @@ extension RowBlock {
                     jsonRecord(record, plan: plan, options: options)
                 }
             }
+            return nil
         }
     }
 

@@ -33,7 +33,21 @@ final class RowBlock: @unchecked Sendable {
     var payments: [(date: CivilDate, amount: Int128)] = []
     var rows = 0
 
-    init(spans: [InputSpan]) { self.spans = spans }
+    /// The spans left to compute when the block's output passed its budget: the batch computes
+    /// them as the next block, so that one block holds about `outputBudget` bytes of output
+    /// however long its rows' explanations are.
+    private(set) var rest: [InputSpan] = []
+    let outputBudget: Int
+
+    init(spans: [InputSpan], outputBudget: Int = .max) {
+        self.spans = spans
+        self.outputBudget = outputBudget
+    }
+
+    /// Whether the block has written its budget's worth of output: it then leaves the rows from
+    /// the next one on to ``rest``. Always after a row written, so that every block moves on.
+    @inline(__always)
+    func isFull() -> Bool { output.count >= outputBudget }
 
     func compute(plan: RowPlan, options: Batch.Options) {
         let regimeCount = plan.fast?.regimes.count ?? 0
@@ -45,18 +59,25 @@ final class RowBlock: @unchecked Sendable {
         defer { starts.deallocate(); ends.deallocate() }
         // Taken out once: copying it out of the plan for each row would retain its arrays.
         let fast = plan.fast
-        for span in spans {
+        for (spanIndex, span) in spans.enumerated() {
+            func leave(_ remainder: InputSpan?) {
+                rest = (remainder.map { [$0] } ?? []) + spans[(spanIndex + 1)...]
+            }
             switch span {
             case .record(let record):
+                if isFull() { return leave(span) }
                 if plan.jsonColumns != nil { jsonRecord(record, plan: plan, options: options) } else { general(record, plan: plan, options: options) }
             case .rows(let plain) where plan.jsonColumns != nil:
-                computeJSONLines(plain, columns: plan.jsonColumns!, plan: plan, options: options, starts, ends)
+                if let remainder = computeJSONLines(plain, columns: plan.jsonColumns!, plan: plan, options: options, starts, ends) {
+                    return leave(.rows(remainder))
+                }
             case .rows(let plain):
-                plain.bytes.withUnsafeBufferPointer { buffer in
-                    guard let bytes = buffer.baseAddress else { return }
+                let remainder: PlainRows? = plain.bytes.withUnsafeBufferPointer { buffer in
+                    guard let bytes = buffer.baseAddress else { return nil }
                     let end = buffer.count
                     var index = 0, line = plain.firstLine
                     while index < end {
+                        if isFull() { return plain.rest(from: index, line: line) }
                         let rowStart = index
                         let (fields, plainText, rowEnd) = RowBlock.splitRow(bytes, from: &index, end: end, starts, ends, capacity)
                         let rowLine = line
@@ -73,7 +94,9 @@ final class RowBlock: @unchecked Sendable {
                             CSVRecordReader.record(line: rowLine, fields: fieldBytes, names: plan.names, encoding: plan.encoding),
                             plan: plan, options: options)
                     }
+                    return nil
                 }
+                if let remainder { return leave(.rows(remainder)) }
             }
         }
     }
