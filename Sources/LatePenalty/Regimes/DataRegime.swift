@@ -17,10 +17,10 @@ public struct DataRegime: Regime {
     /// The rule for a tax amended after its return, when the regime has one: the period after
     /// the due date from whose end the days until the amendment are not counted, and the rule
     /// it implements (国税通則法第61条第1項第1号).
-    let amendedReturn: (excludedAfter: CivilPeriod, rule: String)?
+    let amendedReturn: (excludedAfter: CivilPeriod, rule: String, lateReturnRule: String?)?
     public var fields: [String] {
         ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "reduced"] + (usesContractDate ? ["contract_date"] : [])
-            + (amendedReturn == nil ? [] : ["amended_on", "fraud"])
+            + (amendedReturn == nil ? [] : ["amended_on", "fraud"]) + (amendedReturn?.lateReturnRule == nil ? [] : ["late_return_on"])
     }
 
     var usesContractDate: Bool {
@@ -93,7 +93,7 @@ public struct DataRegime: Regime {
             guard let months = amended.excludedAfterMonths, CivilPeriod.monthCounts.contains(months) else {
                 throw fail("amended_return.excluded_after_months is not a number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
             }
-            amendedReturn = (CivilPeriod.months(months), amended.rule ?? "")
+            amendedReturn = (CivilPeriod.months(months), amended.rule ?? "", amended.lateReturnRule)
         } else {
             amendedReturn = nil
         }
@@ -166,30 +166,52 @@ public struct DataRegime: Regime {
     }
 
     /// Applies the rule for a tax amended after its return to `delay`, from the row's
-    /// `amended_on` and `fraud`: the low-rate period from the day of the amendment, and the days
-    /// excluded. Returns what the explanation says of it, or nil when the row gives no amendment.
+    /// `amended_on`, `fraud` and `late_return_on`: the low-rate period from the day of the
+    /// amendment, and the days excluded. Returns what the explanation says of it, or nil when the
+    /// row gives no amendment.
     func amended(_ delay: inout DelayCase, _ fields: CaseFields) throws(InputError) -> Explanation.Fact? {
         let fraud = try fields.yesNo("fraud")
+        let lateReturn = amendedReturn?.lateReturnRule == nil ? nil : try fields.optionalDate("late_return_on")
         guard let rule = amendedReturn, let day = try fields.optionalDate("amended_on") else {
             if fraud != nil { throw InputError(field: "fraud", reason: "is given without amended_on; it says whether the amendment bears 重加算税") }
+            if lateReturn != nil {
+                throw InputError(
+                    field: "late_return_on", reason: "is given without amended_on; it is the day of the late return (期限後申告) that the amendment follows")
+            }
             return nil
         }
         guard day >= delay.due else {
             throw InputError(field: "amended_on", reason: "\(day) is before the due date \(delay.due); an amendment comes after the 法定納期限")
         }
+        if let lateReturn {
+            guard lateReturn > delay.due else {
+                throw InputError(
+                    field: "late_return_on",
+                    reason: "\(lateReturn) is not after the due date \(delay.due); a late return (期限後申告) is filed after the 法定申告期限"
+                        + " (for a timely return leave late_return_on empty)"
+                )
+            }
+            guard lateReturn <= day else {
+                throw InputError(field: "late_return_on", reason: "\(lateReturn) is after amended_on \(day); the amendment follows the late return (期限後申告)")
+            }
+        }
         delay.lowPeriodFrom = day
         var text = "\(day): the low rate runs from it (具体的納期限, 国税通則法第60条第2項)"
-        // The day on which the period after the due date has elapsed (民法第143条); no such day
-        // before 9999-12-31 means no day is excluded.
-        guard let lastCounted = rule.excludedAfter.lastDay(afterEventOn: delay.due), day > lastCounted else {
-            return Explanation.Fact("amended_on", "amended (修正申告・更正)", text + "; within \(rule.excludedAfter) of the due date: no day excluded")
+        // The period runs from the due date after a timely return (第1号), from the day of the
+        // late return after a late one (第2号); the day on which it has elapsed (民法第143条), and
+        // no such day before 9999-12-31 means no day is excluded.
+        let (start, from, cited) =
+            lateReturn.map { ($0, "of the late return (期限後申告) on \($0)", rule.lateReturnRule ?? rule.rule) } ?? (delay.due, "of the due date", rule.rule)
+        guard let lastCounted = rule.excludedAfter.lastDay(afterEventOn: start), day > lastCounted else {
+            return Explanation.Fact("amended_on", "amended (修正申告・更正)", text + "; within \(rule.excludedAfter) \(from): no day excluded")
         }
         let excluded = DateWindow(first: lastCounted.nextDay, last: day)
         if fraud == true {
             text += "; with 重加算税 the special rule does not apply: \(excluded) counted"
         } else {
             delay.excluded = ExcludedDays(delay.excluded.runs + [excluded])
-            text += "; \(excluded) not counted (\(rule.rule))"
+            let after = lateReturn.map { "; more than \(rule.excludedAfter) after the late return (期限後申告) on \($0)" } ?? ""
+            text += "\(after); \(excluded) not counted (\(cited))"
         }
         return Explanation.Fact("amended_on", "amended (修正申告・更正)", text)
     }

@@ -16,7 +16,7 @@ extension RegimeFile {
         "from": .string, "to": .string, "rate": .string, "high_rate": .string, "grace_rate": .string, "source": .string,
     ]
     static let amountKeys: [String: VectorSchema.Kind] = ["rounding": .string, "unit": .string, "minimum": .string]
-    static let amendedKeys: [String: VectorSchema.Kind] = ["excluded_after_months": .integer, "rule": .string]
+    static let amendedKeys: [String: VectorSchema.Kind] = ["excluded_after_months": .integer, "rule": .string, "late_return_rule": .string]
 
     /// The longest regime name accepted, in characters.
     static let maxNameLength = 64

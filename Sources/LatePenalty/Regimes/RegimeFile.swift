@@ -44,14 +44,18 @@ struct RegimeFile: Codable, Sendable {
     /// The rule for a tax amended after its return (修正申告・更正): the low-rate period runs
     /// from the day of the amendment (its 具体的納期限), and, when the amendment comes more than
     /// `excluded_after_months` after the due date, the days from then until the amendment are
-    /// not counted, unless the row says the amendment bears 重加算税 (`fraud`).
+    /// not counted, unless the row says the amendment bears 重加算税 (`fraud`). With
+    /// `late_return_rule`, a row may give the day of a late return (期限後申告, `late_return_on`):
+    /// the months then run from that day instead of the due date.
     struct AmendedReturn: Codable, Sendable {
         var excludedAfterMonths: Int?
         var rule: String?
+        var lateReturnRule: String?
 
         enum CodingKeys: String, CodingKey {
             case rule
             case excludedAfterMonths = "excluded_after_months"
+            case lateReturnRule = "late_return_rule"
         }
     }
 

@@ -12,7 +12,7 @@ const messages = {
     footer: "計算はこのサーバーの penalty ライブラリが正確な有理数で行います。", addRange: "期間を追加", addPayment: "支払を追加",
     amount: "金額（円）", due: "期限日", paid: "納付日・完了日", excluded: "除く期間（検査日数など）", payments: "一部の支払",
     reduced: "猶予等の期間（開始..終了:grace・half・exempt・割合 を ; で区切る）",
-    amended_on: "修正申告書の提出日・更正通知書の発送日", fraud: "重加算税（あり・なし）",
+    amended_on: "修正申告書の提出日・更正通知書の発送日", fraud: "重加算税（あり・なし）", late_return_on: "期限後申告書の提出日（期限後申告の場合）",
     rate: "率（年%）", high_rate: "高い率（年%）", contract_date: "契約日", invoice_received: "請求書の受領日",
     unpaid_price: "未払の代金（円）", status: "結果", charge: "金額", countedDays: "計算日数", excludedDays: "除いた日数",
     quoteThrough: "この金額で納付できる最終日", rule: "根拠", window: "期間", basis: "日数計算", bases: "元本",
@@ -31,7 +31,7 @@ const messages = {
     footer: "Computed exactly, in rationals, by the penalty library on this server.", addRange: "Add a range", addPayment: "Add a payment",
     amount: "Amount (yen)", due: "Due date", paid: "Paid or completed on", excluded: "Excluded ranges (inspection days …)", payments: "Partial payments",
     reduced: "Reduced periods (FROM..TO:grace, half, exempt or a rate, separated by ;)",
-    amended_on: "Amended on (修正申告・更正)", fraud: "重加算税 (yes or no)",
+    amended_on: "Amended on (修正申告・更正)", fraud: "重加算税 (yes or no)", late_return_on: "Late return filed on (期限後申告), if any",
     rate: "Rate (% a year)", high_rate: "High rate (% a year)", contract_date: "Contract date", invoice_received: "Invoice received on",
     unpaid_price: "Unpaid price (yen)", status: "Status", charge: "Amount", countedDays: "Days counted", excludedDays: "Days excluded",
     quoteThrough: "The amount holds if paid by", rule: "Rule", window: "Window", basis: "Day count", bases: "Principal",
@@ -88,7 +88,7 @@ function applyLanguage() {
 
 // ---- the case form ----
 
-const dateFields = new Set(["due", "paid", "contract_date", "invoice_received", "as_of", "amended_on"]);
+const dateFields = new Set(["due", "paid", "contract_date", "invoice_received", "as_of", "amended_on", "late_return_on"]);
 const amountFields = new Set(["amount", "unpaid_price"]);
 
 function renderRegimeOptions() {
