@@ -150,7 +150,7 @@ public enum AgreementBatch {
             var json = JSONWriter()
             json.object { json in
                 for (name, value) in zip(outputColumns, values) {
-                    json.key(name)
+                    json.key(named: name)
                     if name == "line" || name == "term", let value, let number = Int(value) {
                         json.integer(number)
                     } else if let value {

@@ -71,6 +71,8 @@ extension Batch {
         // little.
         let blockBytes = max(1, options.blockSize) * (options.explain ? 4 : 128)
         let outputBudget = options.explain ? max(1, options.explainedBlockBytes) : .max
+        // What a block of the rows a full block left will hold: its budget and a long row past it.
+        let restCapacity = min(outputBudget, 1 << 24) + min(outputBudget, 1 << 24) / 4
         func nextBlock() throws(FileError) -> RowBlock? {
             var spans: [InputSpan] = []
             var bytes = 0
@@ -85,7 +87,9 @@ extension Batch {
                 }
                 spans.append(span)
             }
-            return spans.isEmpty ? nil : RowBlock(spans: spans, outputBudget: outputBudget)
+            // An output row is about as long as its input row, an explained one some fifty times.
+            let capacity = options.explain ? min(restCapacity, bytes * 64) : bytes + bytes / 2
+            return spans.isEmpty ? nil : RowBlock(spans: spans, outputBudget: outputBudget, outputCapacity: max(capacity, 1 << 12))
         }
         func write(_ block: RowBlock) {
             block.write(
@@ -101,7 +105,7 @@ extension Batch {
                     block.compute(plan: plan, options: options)
                     write(block)
                     guard !block.rest.isEmpty else { break }
-                    block = RowBlock(spans: block.rest, outputBudget: outputBudget)
+                    block = RowBlock(spans: block.rest, outputBudget: outputBudget, outputCapacity: restCapacity)
                 }
             }
             return summary
@@ -144,7 +148,7 @@ extension Batch {
                     !entry.block.rest.isEmpty
                 {
                     pending[index].continued = true
-                    let rest = RowBlock(spans: entry.block.rest, outputBudget: outputBudget)
+                    let rest = RowBlock(spans: entry.block.rest, outputBudget: outputBudget, outputCapacity: restCapacity)
                     pending.insert((rest, start(rest), false), at: index + 1)
                     index += 1
                 }

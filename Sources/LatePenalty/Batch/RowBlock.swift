@@ -2,7 +2,7 @@
 final class RowBlock: @unchecked Sendable {
     let spans: [InputSpan]
     // Filled by compute(plan:options:), read by write(…); never both at once.
-    let output = OutputBytes()
+    let output: OutputBytes
     /// Diagnostics by row number within the block: of rejected rows, and of fields no regime
     /// reads (JSON Lines; `unused` names the field, reported once for the whole input).
     var notes: [(row: Int, text: String, unused: String?)] = []
@@ -39,9 +39,12 @@ final class RowBlock: @unchecked Sendable {
     private(set) var rest: [InputSpan] = []
     let outputBudget: Int
 
-    init(spans: [InputSpan], outputBudget: Int = .max) {
+    /// `outputCapacity` is the output the block is expected to write, so that its buffer seldom
+    /// grows (each growth copies what it holds).
+    init(spans: [InputSpan], outputBudget: Int = .max, outputCapacity: Int = 1 << 16) {
         self.spans = spans
         self.outputBudget = outputBudget
+        output = OutputBytes(capacity: outputCapacity)
     }
 
     /// Whether the block has written its budget's worth of output: it then leaves the rows from

@@ -32,7 +32,7 @@ extension Explanation {
             json.key("inputs")
             json.object { json in
                 for fact in inputs {
-                    json.key(fact.key)
+                    json.key(named: fact.key)
                     json.string(fact.value)
                 }
             }
@@ -110,7 +110,7 @@ extension Explanation {
                 json.key("rate_sources")
                 json.object { json in
                     for row in sources {
-                        json.key(row.window.description)
+                        json.key(named: row.window.description)
                         json.string(row.source)
                     }
                 }

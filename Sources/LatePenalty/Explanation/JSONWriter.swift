@@ -61,8 +61,10 @@ package struct JSONWriter {
         needsComma = false
     }
 
-    /// A member whose key is not known in advance (an input's key), escaped as a string.
-    package mutating func key(_ name: String) {
+    /// A member whose key is not known in advance (an input's key), escaped as a string. A
+    /// label of its own, so that a literal key is a ``key(_:)`` (a `StaticString`, written with no
+    /// escape check), not this: the literal's default type would pick this overload.
+    package mutating func key(named name: String) {
         separate()
         JSONWriter.appendString(name, to: out)
         out.append(UInt8(ascii: ":"))
