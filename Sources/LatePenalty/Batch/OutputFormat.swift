@@ -127,14 +127,20 @@ enum CSVWriter {
         if quoted { out.append(UInt8(ascii: "\"")) }
         if guarded { out.append(UInt8(ascii: "'")) }
         if quoted {
-            var runStart = 0
-            for index in field.indices where field[index] == UInt8(ascii: "\"") {
-                out.append(UnsafeBufferPointer(rebasing: field[runStart...index]))
-                out.append(UInt8(ascii: "\""))
-                runStart = index + 1
+            // Room for every byte doubled and the closing quote, then one pass: an explanation's
+            // JSON has hundreds of quotes, too many for a copy call each.
+            out.reserve(field.count * 2 + 1)
+            var end = out.base + out.count
+            for byte in field {
+                end.pointee = byte
+                end += 1
+                if byte == UInt8(ascii: "\"") {
+                    end.pointee = byte
+                    end += 1
+                }
             }
-            out.append(UnsafeBufferPointer(rebasing: field[runStart...]))
-            out.append(UInt8(ascii: "\""))
+            end.pointee = UInt8(ascii: "\"")
+            out.didAppend(end + 1 - (out.base + out.count))
         } else {
             out.append(field)
         }
