@@ -293,6 +293,17 @@ struct HostileInputTests {
         #expect(r.rows.map { String($0.prefix(3)) } == ["'=1", "'+8", "'-5", "'@S", "pla"])
     }
 
+    @Test func aLongValueIsQuotedByItsFirstCharacters() throws {
+        let long = String(repeating: "9", count: 5_000)
+        let r = try everyPath(Self.header + Self.row("A", amount: long + "x") + "B,\(long),100,2022-03-25,2022-04-30\n" + Self.row("C", amount: "12x"))
+        #expect(r.rows[0].contains("'" + String(repeating: "9", count: 32) + "…' (5001 characters) contains 'x'"))
+        #expect(r.rows[1].contains("unknown regime '" + String(repeating: "9", count: 32) + "…' (5000 characters)"))
+        #expect(r.rows.allSatisfy { $0.utf8.count < 5_000 + 600 })  // the regime column itself is long; the list of regimes
+        #expect(r.rows[2].contains("'12x' contains 'x'"))  // a short value whole
+        #expect(r.diagnostics.allSatisfy { $0.utf8.count < 600 })
+        #expect(InputError.quoted(String(repeating: "a", count: 40)) == "'" + String(repeating: "a", count: 40) + "'")
+    }
+
     @Test func everyQuoteIsDoubledEvenBeforeACombiningMark() throws {
         // `"` followed by U+0301 is one Character but still a quote to a CSV reader.
         let quoteAndMark = "\"" + "\u{301}"

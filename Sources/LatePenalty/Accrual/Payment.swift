@@ -18,7 +18,7 @@ public struct Payment: Sendable, Hashable, CustomStringConvertible {
             let part = item.trimmingSpaces
             if part.isEmpty { continue }
             guard let colon = part.firstIndex(of: ":") else {
-                throw InputError(field: field, reason: "'\(part)' is not DATE:AMOUNT (e.g. 2024-05-10:50000)")
+                throw InputError(field: field, reason: "\(InputError.quoted(part)) is not DATE:AMOUNT (e.g. 2024-05-10:50000)")
             }
             // Spaces around the colon are a typist's, as around the field itself.
             let date = try CivilDate.parse(part[..<colon].trimmingSpaces, field: field)

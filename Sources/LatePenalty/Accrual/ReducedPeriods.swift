@@ -117,18 +117,18 @@ public struct ReducedPeriods: Sendable, Hashable {
             guard let colon = part.lastIndex(where: { $0 == ":" || $0 == "：" }) else {
                 throw InputError(
                     field: field,
-                    reason: "'\(part)' has no kind; write FROM..TO:half, FROM..TO:exempt or FROM..TO:RATE, e.g. 2026-03-01..2026-08-31:half")
+                    reason: "\(InputError.quoted(part)) has no kind; write FROM..TO:half, FROM..TO:exempt or FROM..TO:RATE, e.g. 2026-03-01..2026-08-31:half")
             }
             let range = part[..<colon].trimmingSpaces, kindText = part[part.index(after: colon)...].trimmingSpaces
             guard let dots = range.firstRange(of: ".."),
                 !range[..<dots.lowerBound].trimmingSpaces.isEmpty, !range[dots.upperBound...].trimmingSpaces.isEmpty
             else {
-                throw InputError(field: field, reason: "'\(range)' is not a range; write FROM..TO with both days, e.g. 2026-03-01..2026-08-31")
+                throw InputError(field: field, reason: "\(InputError.quoted(range)) is not a range; write FROM..TO with both days, e.g. 2026-03-01..2026-08-31")
             }
             let from = try CivilDate.parse(range[..<dots.lowerBound].trimmingSpaces, field: field)
             let to = try CivilDate.parse(range[dots.upperBound...].trimmingSpaces, field: field)
             guard from <= to else {
-                throw InputError(field: field, reason: "range '\(range)' ends before it starts; write FROM..TO with FROM on or before TO")
+                throw InputError(field: field, reason: "range \(InputError.quoted(range)) ends before it starts; write FROM..TO with FROM on or before TO")
             }
             periods.append(Period(window: DateWindow(first: from, last: to), kind: try kind(kindText, field: field)))
         }
@@ -145,7 +145,7 @@ public struct ReducedPeriods: Sendable, Hashable {
         default:
             guard text.first.map({ $0.isNumber }) == true else {
                 throw InputError(
-                    field: field, reason: "'\(text)' is not a kind of reduction; write half, exempt, grace (猶予特例) or a rate such as 1.3")
+                    field: field, reason: "\(InputError.quoted(text)) is not a kind of reduction; write half, exempt, grace (猶予特例) or a rate such as 1.3")
             }
             return .rate(try Rate.parse(percent: text, field: field))
         }

@@ -227,7 +227,7 @@ public enum Batch {
     static func repeated(_ record: InputRecord, id: String, first: Int) -> InputRecord {
         InputRecord(
             line: record.line, fields: record.fields,
-            error: InputError(field: "id", reason: "'\(id)' already appears on line \(first); each row needs its own id"))
+            error: InputError(field: "id", reason: "\(InputError.quoted(id)) already appears on line \(first); each row needs its own id"))
     }
 
     /// The result of one row, ready to write.

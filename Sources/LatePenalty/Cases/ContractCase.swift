@@ -65,7 +65,8 @@ public struct ContractCase: Sendable {
         let name = fields["regime"] ?? ""
         guard let regime = ContractRegime(rawValue: name) else {
             let known = ContractRegime.allCases.map(\.rawValue).joined(separator: ", ")
-            throw InputError(field: "regime", reason: name.isEmpty ? "is empty; use one of \(known)" : "unknown regime '\(name)'; use one of \(known)")
+            throw InputError(
+                field: "regime", reason: name.isEmpty ? "is empty; use one of \(known)" : "unknown regime \(InputError.quoted(name)); use one of \(known)")
         }
         try self.init(regime: regime, fields: fields)
     }

@@ -15,35 +15,36 @@ extension CivilDate {
         guard !text.isEmpty else { throw fail("is empty; give a date such as 2022-03-25 or 令和4年3月25日") }
         let shape = DateShape(text)
         guard let (era, yearText, month, day) = shape.parts else {
-            throw fail("'\(text)' is not a date; write YYYY-MM-DD (2022-03-25), YYYY/M/D (2022/3/25) or an era date (令和4年3月25日, R4.3.25)")
+            throw fail("\(InputError.quoted(text)) is not a date; write YYYY-MM-DD (2022-03-25), YYYY/M/D (2022/3/25) or an era date (令和4年3月25日, R4.3.25)")
         }
         let year: Int
         if let era {
             let eraYear = yearText == "元" ? 1 : Int(yearText) ?? 0
-            guard eraYear >= 1 else { throw fail("'\(text)': an era year starts at 元年 (1); there is no \(era.name)\(yearText)年") }
+            guard eraYear >= 1 else { throw fail("\(InputError.quoted(text)): an era year starts at 元年 (1); there is no \(era.name)\(yearText)年") }
             year = era.eraYearOne + eraYear - 1
             let lastEraYear = era.last.map { $0.year - era.eraYearOne + 1 }
             if let lastEraYear, eraYear > lastEraYear {
-                throw fail("'\(text)': \(era.name) has no year \(eraYear); it ended in \(era.name)\(lastEraYear)年 (\(era.last!))")
+                throw fail("\(InputError.quoted(text)): \(era.name) has no year \(eraYear); it ended in \(era.name)\(lastEraYear)年 (\(era.last!))")
             }
         } else {
-            guard let value = Int(yearText), yearText.count == 4 else { throw fail("'\(text)': write the year with four digits") }
+            guard let value = Int(yearText), yearText.count == 4 else { throw fail("\(InputError.quoted(text)): write the year with four digits") }
             year = value
         }
-        guard (1...12).contains(month) else { throw fail("'\(text)' has no month \(month)") }
-        guard CivilDate.supportedYears.contains(year) else { throw fail("'\(text)': year \(year) is outside 1–9999") }
+        guard (1...12).contains(month) else { throw fail("\(InputError.quoted(text)) has no month \(month)") }
+        guard CivilDate.supportedYears.contains(year) else { throw fail("\(InputError.quoted(text)): year \(year) is outside 1–9999") }
         guard let date = CivilDate(year: year, month: month, day: day) else {
             let leapNote = month == 2 && day == 29 && !isLeapYear(year) ? " (\(year) is not a leap year)" : ""
-            throw fail("'\(text)' does not exist: \(year)-\(month < 10 ? "0" : "")\(month) has \(daysInMonth(year: year, month: month)) days\(leapNote)")
+            let monthText = "\(year)-\(month < 10 ? "0" : "")\(month)"
+            throw fail("\(InputError.quoted(text)) does not exist: \(monthText) has \(daysInMonth(year: year, month: month)) days\(leapNote)")
         }
         if let era {
             if date < era.first {
                 let actual = JapaneseEra.format(date).map { "; that day is \($0)" } ?? ""
-                throw fail("'\(text)' is before \(era.name) began (\(era.first))\(actual)")
+                throw fail("\(InputError.quoted(text)) is before \(era.name) began (\(era.first))\(actual)")
             }
             if let last = era.last, date > last {
                 let actual = JapaneseEra.format(date).map { "; that day is \($0)" } ?? ""
-                throw fail("'\(text)' is after \(era.name) ended (\(last))\(actual)")
+                throw fail("\(InputError.quoted(text)) is after \(era.name) ended (\(last))\(actual)")
             }
         }
         return date
@@ -125,12 +126,13 @@ extension ExcludedDays {
                 if start.isEmpty || end.isEmpty {
                     throw InputError(
                         field: field,
-                        reason: "range '\(part)' has no \(start.isEmpty ? "start" : "end") date; write FROM..TO with both dates, e.g. 2022-04-10..2022-04-12")
+                        reason: "range \(InputError.quoted(part)) has no \(start.isEmpty ? "start" : "end") date;"
+                            + " write FROM..TO with both dates, e.g. 2022-04-10..2022-04-12")
                 }
                 let from = try CivilDate.parse(part[..<dots.lowerBound].trimmingSpaces, field: field)
                 let to = try CivilDate.parse(part[dots.upperBound...].trimmingSpaces, field: field)
                 guard from <= to else {
-                    throw InputError(field: field, reason: "range '\(part)' ends before it starts; write FROM..TO with FROM on or before TO")
+                    throw InputError(field: field, reason: "range \(InputError.quoted(part)) ends before it starts; write FROM..TO with FROM on or before TO")
                 }
                 windows.append(DateWindow(first: from, last: to))
             } else {

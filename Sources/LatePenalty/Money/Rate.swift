@@ -37,7 +37,7 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
     /// `0.025%` could mean 0.025% or a mistyped 2.5%, and a wrong guess is a wrong invoice.
     public static func parse(percent text: some StringProtocol, field: String = "rate") throws(InputError) -> Rate {
         if text.contains("%") || text.contains("％") {
-            throw InputError(field: field, reason: "'\(text)' contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%")
+            throw InputError(field: field, reason: "\(InputError.quoted(text)) contains '%'; write the percentage as a plain number, e.g. 2.5 for 年2.5%")
         }
         guard !text.isEmpty else { throw InputError(field: field, reason: "is empty; write a percentage such as 2.5") }
         // A rate of thousands of digits would make every segment of a long window a product of
@@ -57,10 +57,11 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
         }
         let plain = String(ascii)
         if plain.hasPrefix("-") || plain.hasPrefix("+") {
-            throw InputError(field: field, reason: "'\(text)' has a sign; a rate is a percentage of 0 or more, e.g. 2.5")
+            throw InputError(field: field, reason: "\(InputError.quoted(text)) has a sign; a rate is a percentage of 0 or more, e.g. 2.5")
         }
         guard let percent = Rational(decimal: plain) else {
-            throw InputError(field: field, reason: "'\(text)' is not a decimal percentage; write digits with at most one '.', e.g. 2.5 or 14.6")
+            throw InputError(
+                field: field, reason: "\(InputError.quoted(text)) is not a decimal percentage; write digits with at most one '.', e.g. 2.5 or 14.6")
         }
         return Rate(percent: percent)
     }

@@ -21,22 +21,22 @@ extension Yen {
             case 0x2C, 0xFF0C:
                 groupSizes.append(0)
             case 0x2D, 0x2B, 0x2212, 0xFF0D, 0xFF0B:
-                throw fail("'\(text)' has a sign; amounts are whole yen, 0 or more")
+                throw fail("\(InputError.quoted(text)) has a sign; amounts are whole yen, 0 or more")
             case 0x2E, 0xFF0E:
-                throw fail("'\(text)' has a decimal point; amounts are whole yen")
+                throw fail("\(InputError.quoted(text)) has a decimal point; amounts are whole yen")
             case 0x65, 0x45:
-                throw fail("'\(text)' is not plain digits (exponents are not accepted); amounts are whole yen")
+                throw fail("\(InputError.quoted(text)) is not plain digits (exponents are not accepted); amounts are whole yen")
             default:
-                throw fail("'\(text)' contains '\(Character(scalar))'; write the amount as digits only, e.g. 1,200,000")
+                throw fail("\(InputError.quoted(text)) contains '\(Character(scalar))'; write the amount as digits only, e.g. 1,200,000")
             }
         }
         if groupSizes.count > 1 {
             let firstOK = (1...3).contains(groupSizes[0])
             guard firstOK, groupSizes.dropFirst().allSatisfy({ $0 == 3 }) else {
-                throw fail("'\(text)' is not grouped by thousands; write 1,234,567 or 1234567")
+                throw fail("\(InputError.quoted(text)) is not grouped by thousands; write 1,234,567 or 1234567")
             }
         }
-        guard !digits.isEmpty else { throw fail("'\(text)' has no digits") }
+        guard !digits.isEmpty else { throw fail("\(InputError.quoted(text)) has no digits") }
         return Yen(BigInteger(digits.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })!)
     }
 }

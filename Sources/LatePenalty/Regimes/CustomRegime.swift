@@ -63,7 +63,7 @@ public struct CustomRegime: Regime {
         }
         let basisName = fields.text("basis") ?? "fixed-365"
         guard let basis = DayCountBases.named(basisName) else {
-            throw InputError(field: "basis", reason: "'\(basisName)' is not one of \(DayCountBases.all.map(\.name).joined(separator: ", "))")
+            throw InputError(field: "basis", reason: "\(InputError.quoted(basisName)) is not one of \(DayCountBases.all.map(\.name).joined(separator: ", "))")
         }
         func unit(_ name: String) throws(InputError) -> Rounding? {
             guard let value = try fields.optionalYen(name) else { return nil }
@@ -74,11 +74,11 @@ public struct CustomRegime: Regime {
         switch fields.text("segments") ?? "total" {
         case "each": segments = .eachSegment(.floorToYen)
         case "total": segments = .totalOnly
-        case let other: throw InputError(field: "segments", reason: "'\(other)' is not 'each' or 'total'")
+        case let other: throw InputError(field: "segments", reason: "\(InputError.quoted(other)) is not 'each' or 'total'")
         }
         let allocationName = fields.text("allocation") ?? PaymentAllocation.principalFirst.rawValue
         guard let allocation = PaymentAllocation(rawValue: allocationName) else {
-            throw InputError(field: "allocation", reason: "'\(allocationName)' is not principal-first or interest-first")
+            throw InputError(field: "allocation", reason: "\(InputError.quoted(allocationName)) is not principal-first or interest-first")
         }
         return AccrualTerms(
             rates: RatePlan(source: .fixed(rate: rate, highRate: high), lowPeriod: lowPeriod), basis: basis,

@@ -69,7 +69,7 @@ struct CaseFields {
         switch value.lowercased() {
         case "yes", "true", "1", "あり", "有": return true
         case "no", "false", "0", "なし", "無": return false
-        default: throw InputError(field: name, reason: "'\(value)' is not yes or no")
+        default: throw InputError(field: name, reason: "\(InputError.quoted(value)) is not yes or no")
         }
     }
 
@@ -79,7 +79,8 @@ struct CaseFields {
     func rollDue() throws(InputError) -> (any ClosingCalendar)? {
         guard let name = text("roll_due") else { return nil }
         guard let calendar = Calendars.named(name) else {
-            throw InputError(field: "roll_due", reason: "unknown calendar '\(name)'; use one of \(Calendars.all.map(\.name).joined(separator: ", "))")
+            let known = Calendars.all.map(\.name).joined(separator: ", ")
+            throw InputError(field: "roll_due", reason: "unknown calendar \(InputError.quoted(name)); use one of \(known)")
         }
         return calendar
     }

@@ -88,7 +88,7 @@ public struct RegimeCatalog: Sendable {
                 field: "regime",
                 reason: name.isEmpty
                     ? "is empty; use one of \(names.joined(separator: ", "))"
-                    : "unknown regime '\(name)'; use one of \(names.joined(separator: ", "))")
+                    : "unknown regime \(InputError.quoted(name)); use one of \(names.joined(separator: ", "))")
         }
         return try regime.compute(fields)
     }
