@@ -91,6 +91,10 @@ extension Batch {
             let capacity = options.explain ? min(restCapacity, bytes * 64) : bytes + bytes / 2
             return spans.isEmpty ? nil : RowBlock(spans: spans, outputBudget: outputBudget, outputCapacity: max(capacity, 1 << 12))
         }
+        /// The block of the rows a full block left, computed next.
+        func continuation(of block: RowBlock) -> RowBlock {
+            RowBlock(spans: block.rest, outputBudget: outputBudget, outputCapacity: restCapacity)
+        }
         func write(_ block: RowBlock) {
             block.write(
                 plan: plan, options: options, firstLineOfId: &firstLineOfId, reportedUnused: &reportedUnused, summary: &summary, output: output,
@@ -105,7 +109,7 @@ extension Batch {
                     block.compute(plan: plan, options: options)
                     write(block)
                     guard !block.rest.isEmpty else { break }
-                    block = RowBlock(spans: block.rest, outputBudget: outputBudget, outputCapacity: restCapacity)
+                    block = continuation(of: block)
                 }
             }
             return summary
@@ -148,7 +152,7 @@ extension Batch {
                     !entry.block.rest.isEmpty
                 {
                     pending[index].continued = true
-                    let rest = RowBlock(spans: entry.block.rest, outputBudget: outputBudget, outputCapacity: restCapacity)
+                    let rest = continuation(of: entry.block)
                     pending.insert((rest, start(rest), false), at: index + 1)
                     index += 1
                 }

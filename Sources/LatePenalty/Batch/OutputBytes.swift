@@ -1,3 +1,5 @@
+import ExactNumbers
+
 /// A growable byte buffer that rows are written into, for the byte-level batch: one buffer per
 /// block of rows, written out whole. Appending checks capacity once per call and never goes
 /// through `String`.
@@ -75,10 +77,22 @@ final class OutputBytes {
     }
 
     func append(_ text: String) {
-        // Native and small strings lend their UTF-8 without a copy or a uniqueness check.
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            var text = text
-            text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
+    }
+
+    /// Appends `value` in decimal digits, with a `-` when negative.
+    @inline(__always)
+    func appendDecimal(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        appendDecimal(Int128(value.magnitude))
+    }
+
+    /// Appends `value` in decimal digits, without making a `String` when it fits in 128 bits.
+    func appendDecimal(_ value: BigInteger) {
+        if let small = Int128(exactly: value), small >= 0 {
+            appendDecimal(small)
+        } else {
+            append(value.description)
         }
     }
 

@@ -147,10 +147,7 @@ enum CSVWriter {
     }
 
     static func append(_ field: String, guardsFormulas: Bool, to out: OutputBytes) {
-        if field.utf8.withContiguousStorageIfAvailable({ append($0, guardsFormulas: guardsFormulas, to: out) }) == nil {
-            var field = field
-            field.withUTF8 { append($0, guardsFormulas: guardsFormulas, to: out) }
-        }
+        field.withUTF8Bytes { append($0, guardsFormulas: guardsFormulas, to: out) }
     }
 
     /// Writes the fields of one row, with a comma between them.
@@ -160,38 +157,40 @@ enum CSVWriter {
 
         init(guardsFormulas: Bool) { self.guardsFormulas = guardsFormulas }
 
-        mutating func field(_ bytes: UnsafeBufferPointer<UInt8>, to out: OutputBytes) {
+        /// The comma before every field but the first.
+        private mutating func separate(_ out: OutputBytes) {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
+        }
+
+        mutating func field(_ bytes: UnsafeBufferPointer<UInt8>, to out: OutputBytes) {
+            separate(out)
             CSVWriter.append(bytes, guardsFormulas: guardsFormulas, to: out)
         }
 
         mutating func field(_ text: String, to out: OutputBytes) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
+            separate(out)
             CSVWriter.append(text, guardsFormulas: guardsFormulas, to: out)
         }
 
         /// A count, in digits: never quoted, never a formula (it is 0 or more).
         mutating func field(_ value: Int, to out: OutputBytes) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
+            separate(out)
             if value < 0 {
                 CSVWriter.append(String(value), guardsFormulas: guardsFormulas, to: out)
             } else {
-                JSONWriter.appendDecimal(value, to: out)
+                out.appendDecimal(value)
             }
         }
 
         /// A yen amount, in digits.
         mutating func field(_ value: BigInteger, to out: OutputBytes) {
+            separate(out)
             if value.signum < 0 {
-                field(value.description, to: out)
-                return
+                CSVWriter.append(value.description, guardsFormulas: guardsFormulas, to: out)
+            } else {
+                out.appendDecimal(value)
             }
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            JSONWriter.appendDecimal(value, to: out)
         }
     }
 

@@ -198,6 +198,17 @@ extension RowBlock {
         return (plan, rowPlans[rowPlans.count - 1].kernel)
     }
 
+    /// Counts a row computed by the byte-level path as `Batch.Summary.add` counts an outcome with
+    /// a result (such a row has a paid day, so it is never a quote); its amount goes to its
+    /// regime's fast total apart.
+    @inline(__always)
+    func countComputed(waived: Bool) {
+        rows += 1
+        summary.read += 1
+        summary.computed += 1
+        if waived { summary.waived += 1 }
+    }
+
     /// Counts a computed plain row in the block's summary and totals and writes its output row.
     @inline(__always)
     func emit(_ charge: FastCharge, _ bytes: UnsafePointer<UInt8>, line: Int, format: OutputFormat) {
@@ -208,10 +219,7 @@ extension RowBlock {
         } else {
             addToTotal(charge.amount, regime: charge.regime)
         }
-        rows += 1
-        summary.read += 1
-        summary.computed += 1
-        if charge.waived { summary.waived += 1 }
+        countComputed(waived: charge.waived)
         // The same bytes OutputFormat writes for the row: the id and the regime need no quoting
         // or escape here (fastRow checked the id; the regime is a catalog name).
         let id = charge.id, regime = charge.regimeField

@@ -20,12 +20,8 @@ extension RowBlock {
             principal: principal, due: CivilDate(dayNumber: read.row.due), end: CivilDate(dayNumber: read.row.paid), excluded: read.row.excluded,
             payments: read.hasPayments ? payments.map { Payment(date: $0.date, amount: Yen($0.amount.bigInteger)) } : [])
         guard let result = try? read.entry.regime.compute(delay, plan: read.plan) else { return false }
-        // Counted as Batch.Summary.add counts an outcome (a row with a paid day is never a quote),
-        // its amount in the regime's fast total, and written in place.
-        rows += 1
-        summary.read += 1
-        summary.computed += 1
-        if result.status == .waived { summary.waived += 1 }
+        // Counted, its amount in the regime's fast total, and written in place.
+        countComputed(waived: result.status == .waived)
         if let amount = Int128(exactly: result.amount.value) {
             addToTotal(amount, regime: read.regime)
         } else {

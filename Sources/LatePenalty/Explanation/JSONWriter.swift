@@ -89,7 +89,7 @@ package struct JSONWriter {
 
     package mutating func integer(_ value: Int) {
         separate()
-        JSONWriter.appendDecimal(value, to: out)
+        out.appendDecimal(value)
         needsComma = true
     }
 
@@ -97,7 +97,7 @@ package struct JSONWriter {
     package mutating func digits(_ value: BigInteger) {
         separate()
         out.append(UInt8(ascii: "\""))
-        JSONWriter.appendDecimal(value, to: out)
+        out.appendDecimal(value)
         out.append(UInt8(ascii: "\""))
         needsComma = true
     }
@@ -106,10 +106,10 @@ package struct JSONWriter {
     package mutating func fraction(_ value: Rational) {
         separate()
         out.append(UInt8(ascii: "\""))
-        JSONWriter.appendDecimal(value.numerator, to: out)
+        out.appendDecimal(value.numerator)
         if !value.isInteger {
             out.append(UInt8(ascii: "/"))
-            JSONWriter.appendDecimal(value.denominator, to: out)
+            out.appendDecimal(value.denominator)
         }
         out.append(UInt8(ascii: "\""))
         needsComma = true
@@ -154,11 +154,7 @@ package struct JSONWriter {
     /// (bytes of multi-byte characters are 0x80 or more and never need an escape).
     static func appendString(_ text: String, to out: OutputBytes) {
         out.append(UInt8(ascii: "\""))
-        // Native and small strings lend their UTF-8 without a copy or a uniqueness check.
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: out) }) == nil {
-            var text = text
-            text.withUTF8 { appendEscaped($0, to: out) }
-        }
+        text.withUTF8Bytes { appendEscaped($0, to: out) }
         out.append(UInt8(ascii: "\""))
     }
 
@@ -212,21 +208,5 @@ package struct JSONWriter {
         var tail = SIMD16<UInt8>(repeating: UInt8(ascii: "A"))
         withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + index, byteCount: rest) }
         return hasSpecial(tail)
-    }
-
-    /// `value` in decimal digits, with a `-` when negative.
-    @inline(__always)
-    static func appendDecimal(_ value: Int, to out: OutputBytes) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        out.appendDecimal(Int128(value.magnitude))
-    }
-
-    /// `value` in decimal digits: without making a `String` when it fits in 128 bits.
-    static func appendDecimal(_ value: BigInteger, to out: OutputBytes) {
-        if let small = Int128(exactly: value), small >= 0 {
-            out.appendDecimal(small)
-        } else {
-            out.append(value.description)
-        }
     }
 }
