@@ -17,10 +17,18 @@ public enum MinimumRule: Sendable, Hashable, CustomStringConvertible {
         return MinimumDecision(rule: self, exact: exact, before: amount, after: after, baseMinimum: after.value.isZero ? baseMinimum : nil)
     }
 
-    public var description: String {
+    public var description: String { OutputBytes.text { write(to: $0) } }
+
+    /// Writes ``description`` to `out`.
+    func write(to out: OutputBytes) {
         switch self {
-        case .none: return "no minimum"
-        case .waiveBelow(let threshold): return "under \(threshold) not charged (\(threshold.grouped)円未満は徴収・支払をしない)"
+        case .none: out.append(literal: "no minimum")
+        case .waiveBelow(let threshold):
+            out.append(literal: "under ")
+            threshold.write(to: out)
+            out.append(literal: " not charged (")
+            threshold.write(to: out, yenSign: false)
+            out.append(literal: "円未満は徴収・支払をしない)")
         }
     }
 }
@@ -48,20 +56,37 @@ public struct MinimumDecision: Sendable, Hashable, CustomStringConvertible {
         return exact.signum > 0 && after.value.isZero
     }
 
-    public var description: String {
+    public var description: String { OutputBytes.text { write(to: $0) } }
+
+    /// Writes ``description`` to `out`.
+    func write(to out: OutputBytes) {
         if waivedByResult, case .waiveBelow(let threshold) = rule {
             // A charge the result's rounding took to ¥0 is named by its exact value, which is
             // what the rule finds under the threshold.
-            let charge = before.value.isZero ? "the charge \(exact.decimalString(fractionDigits: 6))" : "\(before)"
-            return "\(charge) is under \(threshold): waived, ¥0"
-        }
-        if let baseMinimum {
-            return "the balance is under the base minimum \(baseMinimum) (\(baseMinimum.grouped)円未満は計算しない): waived, ¥0"
-        }
-        if exact.signum == 0 && after.value.isZero { return "nothing to charge: ¥0" }
-        switch rule {
-        case .none: return "no minimum applies"
-        case .waiveBelow(let threshold): return "\(before) is not under \(threshold): charged"
+            if before.value.isZero {
+                out.append(literal: "the charge ")
+                out.append(exact.decimalString(fractionDigits: 6))
+            } else {
+                before.write(to: out)
+            }
+            out.append(literal: " is under ")
+            threshold.write(to: out)
+            out.append(literal: ": waived, ¥0")
+        } else if let baseMinimum {
+            out.append(literal: "the balance is under the base minimum ")
+            baseMinimum.write(to: out)
+            out.append(literal: " (")
+            baseMinimum.write(to: out, yenSign: false)
+            out.append(literal: "円未満は計算しない): waived, ¥0")
+        } else if exact.signum == 0 && after.value.isZero {
+            out.append(literal: "nothing to charge: ¥0")
+        } else if case .waiveBelow(let threshold) = rule {
+            before.write(to: out)
+            out.append(literal: " is not under ")
+            threshold.write(to: out)
+            out.append(literal: ": charged")
+        } else {
+            out.append(literal: "no minimum applies")
         }
     }
 }

@@ -33,6 +33,20 @@ final class OutputBytes {
 
     func removeAll() { count = 0 }
 
+    /// Forgets the bytes after the first `length`.
+    func removeLast(from length: Int) {
+        precondition(length >= 0 && length <= count)
+        count = length
+    }
+
+    /// The text `body` writes: a type whose text an explanation writes as bytes gives its
+    /// `description` this way, so that the two are one rendering.
+    static func text(_ body: (OutputBytes) -> Void) -> String {
+        let out = OutputBytes(capacity: 128)
+        body(out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
     @inline(__always)
     func append(_ byte: UInt8) {
         reserve(1)
@@ -78,6 +92,11 @@ final class OutputBytes {
 
     func append(_ text: String) {
         text.withUTF8Bytes { append($0) }
+    }
+
+    /// Appends a literal's UTF-8 bytes (a `StaticString`: no scan, no `String`).
+    func append(literal text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// Appends `value` in decimal digits, with a `-` when negative.

@@ -144,7 +144,7 @@ extension Explanation {
                 json.key("minimum")
                 json.object { json in
                     json.key("rule")
-                    json.string(minimum.rule.description)
+                    json.string(writing: minimum.rule.write(to:))
                     json.key("before")
                     json.digits(minimum.before.value)
                     json.key("after")
@@ -160,7 +160,7 @@ extension Explanation {
                         json.null()
                     }
                     json.key("decision")
-                    json.string(minimum.description)
+                    json.string(writing: minimum.write(to:))
                 }
             }
             json.key("notes")

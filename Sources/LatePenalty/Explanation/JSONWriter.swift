@@ -77,6 +77,23 @@ package struct JSONWriter {
         needsComma = true
     }
 
+    /// A string whose text `body` writes as UTF-8 straight into the output (an explanation's
+    /// rendered texts: no `String` is made), escaped if it needs it.
+    mutating func string(writing body: (OutputBytes) -> Void) {
+        separate()
+        out.append(UInt8(ascii: "\""))
+        let start = out.count
+        body(out)
+        let written = UnsafeBufferPointer(start: out.base + start, count: out.count - start)
+        if JSONWriter.needsEscape(written) {
+            let text = Array(written)
+            out.removeLast(from: start)
+            text.withUnsafeBufferPointer { JSONWriter.appendEscaped($0, to: out) }
+        }
+        out.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     /// A date as an ISO 8601 string, `"2021-04-01"`, its digits written in place.
     package mutating func date(_ date: CivilDate) {
         separate()

@@ -21,12 +21,23 @@ public struct Yen: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The digits without the yen sign, grouped by thousands: `1,234,567`.
     public var grouped: String { Yen.text(value, yenSign: false) }
 
-    /// The amount grouped by thousands, with a `-` and the yen sign as asked. An amount that fits
-    /// in 64 bits is written without a GMP call or an intermediate string: explanations write
-    /// several a row.
+    /// Appends the amount grouped by thousands, `¥1,234,567` (or without the yen sign), to `out`:
+    /// an explanation written as bytes renders its amounts in place, without a `String`.
+    func write(to out: OutputBytes, yenSign: Bool = true) {
+        Yen.withText(value, yenSign: yenSign) { out.append($0) }
+    }
+
     private static func text(_ value: BigInteger, yenSign: Bool) -> String {
+        withText(value, yenSign: yenSign) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Lends the amount grouped by thousands, with a `-` and the yen sign as asked, as UTF-8. An
+    /// amount that fits in 64 bits is written without a GMP call or an intermediate string:
+    /// explanations write several a row.
+    private static func withText<R>(_ value: BigInteger, yenSign: Bool, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         guard let small = Int(exactly: value) else {
-            return (value.signum < 0 ? "-" : "") + (yenSign ? "¥" : "") + grouped(value.magnitude.description)
+            var text = (value.signum < 0 ? "-" : "") + (yenSign ? "¥" : "") + grouped(value.magnitude.description)
+            return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
         var magnitude = small.magnitude
         // 20 digits, 6 commas, a sign and "¥" (2 bytes in UTF-8) fit in 32 bytes.
@@ -51,7 +62,7 @@ public struct Yen: Sendable, Hashable, Comparable, CustomStringConvertible {
                 index -= 1
                 bytes[index] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
+            return body(UnsafeRawBufferPointer(rebasing: bytes[index...]))
         }
     }
 
