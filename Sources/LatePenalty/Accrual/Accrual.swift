@@ -138,10 +138,10 @@ public enum Accrual {
         }
         var explanation = Explanation(rule: rule, inputs: inputs)
         explanation.basis = terms.basis.name
-        if let rollNote { explanation.notes.append(rollNote) }
+        if let rollNote { explanation.note(.text(rollNote)) }
         let payments = try paymentsByDate(delay)
         guard let window = DateWindow.delay(after: delay.due, through: delay.end) else {
-            explanation.notes.append("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし).")
+            explanation.note(.text("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし)."))
             explanation.minimum = terms.minimum.decide(.zero, exact: 0)
             return .noDelay(ChargeResult(status: .ok, amount: .zero, exactAmount: 0, countedDays: 0, excludedDays: 0, explanation: explanation))
         }
@@ -153,8 +153,7 @@ public enum Accrual {
 
         let rates = try RateResolver(plan: terms.rates, delay: delay, window: window)
         if let lowEnd = rates.lowEnd, let lowPeriod = terms.rates.lowPeriod {
-            let from = delay.lowPeriodFrom.map { "the amendment on \($0) (具体的納期限)" } ?? "the deadline"
-            explanation.notes.append("Low rate from \(window.first) through \(lowEnd) (\(lowPeriod) after \(from), 民法第143条); high rate after.")
+            explanation.note(.lowRate(first: window.first, lowEnd: lowEnd, period: lowPeriod, amendedOn: delay.lowPeriodFrom))
         }
         return .delay(delay, window, payments, rates, explanation)
     }
@@ -310,7 +309,7 @@ struct Accumulator {
     /// Applies a payment made on or before the deadline: it only reduces the principal.
     mutating func applyBeforeDelay(_ amount: Yen, on date: CivilDate, to balance: Yen, explanation: inout Explanation) -> Yen {
         let newBalance = max(.zero, balance - amount)
-        explanation.notes.append("Payment of \(amount) on \(date), before the delay began: principal \(balance) → \(newBalance).")
+        explanation.note(.paymentBeforeDelay(amount: amount, date: date, balance: balance, newBalance: newBalance))
         return newBalance
     }
 
@@ -324,14 +323,11 @@ struct Accumulator {
             let toInterest = min(amount, owed)
             unpaidInterest -= toInterest.exact
             toPrincipal = amount - toInterest
-            explanation.notes.append(
-                "Payment of \(amount) on \(date): \(toInterest) to accrued interest (of \(owed)), \(toPrincipal) to principal (民法第489条: 利息に先に充当).")
+            explanation.note(.interestFirst(amount: amount, date: date, toInterest: toInterest, owed: owed, toPrincipal: toPrincipal))
         }
         accruedSinceLastPayment = 0
         let newBalance = max(.zero, balance - toPrincipal)
-        var note = "Payment on \(date): principal \(balance) → \(newBalance) from \(date.nextDay)"
-        if toPrincipal > balance { note += "; \(toPrincipal - balance) beyond the principal is left to the charge itself" }
-        explanation.notes.append(note + ".")
+        explanation.note(.payment(date: date, balance: balance, newBalance: newBalance, beyond: toPrincipal > balance ? toPrincipal - balance : nil))
         return newBalance
     }
 }

@@ -128,7 +128,7 @@ extension ContractCase {
         (explanation.bases, explanation.segments) = (charge.bases, charge.segments)
         explanation.steps = charge.steps + explanation.steps
         explanation.minimum = charge.minimum
-        explanation.notes = charge.notes + explanation.notes
+        explanation.noteItems = charge.noteItems + explanation.noteItems
         return ChargeResult(
             status: .ok, amount: result.deducted, exactAmount: result.deducted.exact, countedDays: result.interest.countedDays,
             excludedDays: result.interest.excludedDays, explanation: explanation)

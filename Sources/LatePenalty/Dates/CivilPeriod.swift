@@ -43,13 +43,23 @@ public enum CivilPeriod: Sendable, Hashable, CustomStringConvertible {
         eventDay.adding(days: 1).flatMap { lastDay(countingFrom: $0) }
     }
 
-    public var description: String {
-        switch self {
-        case .days(let n): return "\(n) day\(n == 1 ? "" : "s") (\(n)日)"
-        case .weeks(let n): return "\(n) week\(n == 1 ? "" : "s") (\(n)週間)"
-        case .months(let n): return "\(n) month\(n == 1 ? "" : "s") (\(n)か月)"
-        case .years(let n): return "\(n) year\(n == 1 ? "" : "s") (\(n)年)"
-        }
+    public var description: String { OutputBytes.text { write(to: $0) } }
+
+    /// Writes ``description`` to `out`: `2 months (2か月)`.
+    func write(to out: OutputBytes) {
+        let (count, unit, japanese): (Int, StaticString, StaticString) =
+            switch self {
+            case .days(let n): (n, " day", "日)")
+            case .weeks(let n): (n, " week", "週間)")
+            case .months(let n): (n, " month", "か月)")
+            case .years(let n): (n, " year", "年)")
+            }
+        out.appendDecimal(count)
+        out.append(literal: unit)
+        if count != 1 { out.append(UInt8(ascii: "s")) }
+        out.append(literal: " (")
+        out.appendDecimal(count)
+        out.append(literal: japanese)
     }
 
     private static func lastDayOfMonths(_ months: Int, from firstDay: CivilDate) -> CivilDate? {

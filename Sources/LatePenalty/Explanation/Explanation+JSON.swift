@@ -165,7 +165,7 @@ extension Explanation {
             }
             json.key("notes")
             json.array { json in
-                for note in notes { json.string(note) }
+                for note in noteItems { json.string(writing: note.write(to:)) }
             }
         }
     }

@@ -69,8 +69,8 @@ public struct Explanation: Sendable {
     public var segments: [Segment] = []
     public var steps: [Step] = []
     public var minimum: MinimumDecision?
-    /// Anything else a reader needs: no delay, an added claim, an interpretation.
-    public var notes: [String] = []
+    /// The notes (``notes``), kept as their facts until written.
+    var noteItems: [Note] = []
 
     public init(rule: RuleReference, inputs: [Fact]) {
         self.rule = rule

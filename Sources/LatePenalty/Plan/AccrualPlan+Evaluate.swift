@@ -32,9 +32,8 @@ extension AccrualPlan {
         for (date, amount) in payments where date < window.first {
             guard let reduced = balance.subtracting(amount) else { return nil }
             let newBalance = max(.zero, reduced)
-            explanation?.notes.append(
-                "Payment of \(Yen(amount.bigInteger)) on \(date), before the delay began: principal \(Yen(balance.bigInteger)) → \(Yen(newBalance.bigInteger))."
-            )
+            explanation?.note(
+                .paymentBeforeDelay(amount: Yen(amount.bigInteger), date: date, balance: Yen(balance.bigInteger), newBalance: Yen(newBalance.bigInteger)))
             balance = newBalance
         }
         for (date, amount) in payments where date >= window.first && date < window.last {
@@ -204,19 +203,15 @@ extension AccrualPlan {
                 else { return nil }
                 unpaidInterest = left
                 toPrincipal = rest
-                explanation?.notes.append(
-                    "Payment of \(yen(amount)) on \(date): \(yen(toInterest)) to accrued interest (of \(yen(owed))), \(yen(toPrincipal)) to principal (民法第489条: 利息に先に充当)."
-                )
+                explanation?.note(
+                    .interestFirst(amount: yen(amount), date: date, toInterest: yen(toInterest), owed: yen(owed), toPrincipal: yen(toPrincipal)))
             }
             accruedSinceLastPayment = .zero
             guard let reduced = balance.subtracting(toPrincipal) else { return nil }
             let newBalance = max(.zero, reduced)
             if explanation != nil {
-                var note = "Payment on \(date): principal \(yen(balance)) → \(yen(newBalance)) from \(date.nextDay)"
-                if toPrincipal > balance, let beyond = toPrincipal.subtracting(balance) {
-                    note += "; \(yen(beyond)) beyond the principal is left to the charge itself"
-                }
-                explanation?.notes.append(note + ".")
+                let beyond = toPrincipal > balance ? toPrincipal.subtracting(balance).map(yen) : nil
+                explanation?.note(.payment(date: date, balance: yen(balance), newBalance: yen(newBalance), beyond: beyond))
             }
             return newBalance
         }

@@ -43,7 +43,7 @@ extension RegimeCatalog {
         case .success(let next): note += "; paid on \(high) it is \(next)"
         case .failure(let error): note += "; a later payment cannot be quoted yet (\(error))"
         }
-        explanation.notes.append(note + ".")
+        explanation.note(.text(note + "."))
         result = ChargeResult(
             status: result.status, amount: result.amount, exactAmount: result.exactAmount, countedDays: result.countedDays,
             excludedDays: result.excludedDays, explanation: explanation, quote: ChargeResult.Quote(paidOn: asOf, holdsThrough: low))

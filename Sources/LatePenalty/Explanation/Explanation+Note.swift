@@ -1,0 +1,91 @@
+extension Explanation {
+    /// A note kept as its facts and written when the explanation is: every statutory row carries
+    /// a low-rate note, and a row with payments one or two a payment, so a `String` made for each
+    /// would cost more than the rest of the row's arithmetic. ``text`` and the JSON writer render
+    /// the same bytes (``write(to:)``).
+    enum Note: Sendable {
+        case text(String)
+        /// The low-rate period: `Low rate from 2021-04-09 through 2021-06-08 (2 months (2か月) after
+        /// the deadline, 民法第143条); high rate after.` Counted from the amendment, when given.
+        case lowRate(first: CivilDate, lowEnd: CivilDate, period: CivilPeriod, amendedOn: CivilDate?)
+        /// A payment on or before the deadline, which only lowers the principal.
+        case paymentBeforeDelay(amount: Yen, date: CivilDate, balance: Yen, newBalance: Yen)
+        /// A payment first set against accrued interest (民法第489条).
+        case interestFirst(amount: Yen, date: CivilDate, toInterest: Yen, owed: Yen, toPrincipal: Yen)
+        /// A payment's new principal, charged from the next day; any part past the principal.
+        case payment(date: CivilDate, balance: Yen, newBalance: Yen, beyond: Yen?)
+
+        var text: String { OutputBytes.text { write(to: $0) } }
+
+        /// Writes ``text`` to `out`.
+        func write(to out: OutputBytes) {
+            switch self {
+            case .text(let text):
+                out.append(text)
+            case .lowRate(let first, let lowEnd, let period, let amendedOn):
+                out.append(literal: "Low rate from ")
+                first.writeISO8601(to: out)
+                out.append(literal: " through ")
+                lowEnd.writeISO8601(to: out)
+                out.append(literal: " (")
+                period.write(to: out)
+                if let amendedOn {
+                    out.append(literal: " after the amendment on ")
+                    amendedOn.writeISO8601(to: out)
+                    out.append(literal: " (具体的納期限)")
+                } else {
+                    out.append(literal: " after the deadline")
+                }
+                out.append(literal: ", 民法第143条); high rate after.")
+            case .paymentBeforeDelay(let amount, let date, let balance, let newBalance):
+                out.append(literal: "Payment of ")
+                amount.write(to: out)
+                out.append(literal: " on ")
+                date.writeISO8601(to: out)
+                out.append(literal: ", before the delay began: principal ")
+                balance.write(to: out)
+                out.append(literal: " → ")
+                newBalance.write(to: out)
+                out.append(literal: ".")
+            case .interestFirst(let amount, let date, let toInterest, let owed, let toPrincipal):
+                out.append(literal: "Payment of ")
+                amount.write(to: out)
+                out.append(literal: " on ")
+                date.writeISO8601(to: out)
+                out.append(literal: ": ")
+                toInterest.write(to: out)
+                out.append(literal: " to accrued interest (of ")
+                owed.write(to: out)
+                out.append(literal: "), ")
+                toPrincipal.write(to: out)
+                out.append(literal: " to principal (民法第489条: 利息に先に充当).")
+            case .payment(let date, let balance, let newBalance, let beyond):
+                out.append(literal: "Payment on ")
+                date.writeISO8601(to: out)
+                out.append(literal: ": principal ")
+                balance.write(to: out)
+                out.append(literal: " → ")
+                newBalance.write(to: out)
+                out.append(literal: " from ")
+                date.nextDay.writeISO8601(to: out)
+                if let beyond {
+                    out.append(literal: "; ")
+                    beyond.write(to: out)
+                    out.append(literal: " beyond the principal is left to the charge itself")
+                }
+                out.append(literal: ".")
+            }
+        }
+    }
+
+    /// Anything else a reader needs: no delay, an added claim, an interpretation.
+    public var notes: [String] {
+        get { noteItems.map(\.text) }
+        set { noteItems = newValue.map(Note.text) }
+    }
+
+    /// Adds a note at the end.
+    mutating func note(_ note: Note) {
+        noteItems.append(note)
+    }
+}
