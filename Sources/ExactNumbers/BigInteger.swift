@@ -11,11 +11,13 @@ public struct BigInteger: @unchecked Sendable {
     /// `Int`: such a value is held inline, with no allocation and no GMP call, and only a value
     /// outside `Int`'s range lives in GMP storage. Each value has exactly one representation,
     /// so equality, order and hashing never compare across the two.
+    @usableFromInline
     enum Representation {
         case small(Int)
         case large(IntegerStorage)
     }
 
+    @usableFromInline
     let representation: Representation
 
     /// A value that fits in an `Int`.
@@ -37,7 +39,7 @@ public struct BigInteger: @unchecked Sendable {
     }
 
     /// The value if it is held inline (that is, if it fits in an `Int`).
-    @inline(__always)
+    @inlinable @inline(__always)
     var small: Int? {
         if case .small(let value) = representation { return value }
         return nil
@@ -111,7 +113,9 @@ extension BigInteger: ExpressibleByIntegerLiteral {
 }
 
 extension Int {
-    /// The value of `integer` if it fits in an `Int`, else `nil`.
+    /// The value of `integer` if it fits in an `Int`, else `nil`. Inlinable: a caller in another
+    /// module tests the inline case without a call.
+    @inlinable
     public init?(exactly integer: BigInteger) {
         // Only values outside Int's range are held in GMP storage.
         guard let small = integer.small else { return nil }

@@ -6,6 +6,7 @@ import CGMP
 /// The storage is filled once, by ``make(_:)``, and never mutated afterwards. ``BigInteger``
 /// values therefore share storage freely: copying a value copies a reference, never the
 /// C struct (copying an `mpz_t` struct would alias its limb pointer and free it twice).
+@usableFromInline
 final class IntegerStorage: ManagedBuffer<Void, __mpz_struct> {
     /// A fresh integer, initialised to 0 and then filled by `fill`.
     @inline(__always)

@@ -56,8 +56,29 @@ final class OutputBytes {
 
     func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         reserve(length)
-        (base + count).update(from: bytes, count: length)
+        OutputBytes.copy(bytes, to: base + count, count: length)
         count += length
+    }
+
+    /// Copies `length` bytes. Most copies here are a JSON key or a number's digits, shorter than
+    /// a call to `memcpy` costs: up to sixteen bytes go as two overlapping loads and stores.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count length: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
+        switch length {
+        case 8...16:
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        case 4..<8:
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        case 0..<4:
+            for index in 0..<length { destination[index] = source[index] }
+        default:
+            destination.update(from: source, count: length)
+        }
     }
 
     /// Appends a byte there is room for (after ``reserve(_:)``).
@@ -76,7 +97,7 @@ final class OutputBytes {
     /// Appends bytes there is room for (after ``reserve(_:)``).
     @inline(__always)
     func appendReserved(_ bytes: UnsafePointer<UInt8>, count length: Int) {
-        (base + count).update(from: bytes, count: length)
+        OutputBytes.copy(bytes, to: base + count, count: length)
         count += length
     }
 
@@ -108,19 +129,51 @@ final class OutputBytes {
 
     /// Appends `value` in decimal digits, without making a `String` when it fits in 128 bits.
     func appendDecimal(_ value: BigInteger) {
-        if let small = Int128(exactly: value), small >= 0 {
+        if let small = Int(exactly: value), small >= 0 {
+            appendDecimal(UInt64(small))
+        } else if let small = Int128(exactly: value), small >= 0 {
             appendDecimal(small)
         } else {
             append(value.description)
         }
     }
 
+    /// Appends `value` in decimal digits, written in place two at a time.
+    @inline(__always)
+    func appendDecimal(_ value: UInt64) {
+        var length = 1, bound: UInt64 = 10
+        while length < 20 && value >= bound {
+            length += 1
+            bound = bound &* 10
+        }
+        reserve(length)
+        var end = base + count + length
+        var number = value
+        // Two digits at a time from a table of "00" to "99" (a literal: no global to load).
+        let pairs = OutputBytes.digitPairs.utf8Start
+        while number >= 100 {
+            let pair = Int(truncatingIfNeeded: number % 100) &* 2
+            number /= 100
+            end -= 2
+            (end[0], end[1]) = (pairs[pair], pairs[pair + 1])
+        }
+        if number >= 10 {
+            let pair = Int(truncatingIfNeeded: number) &* 2
+            end -= 2
+            (end[0], end[1]) = (pairs[pair], pairs[pair + 1])
+        } else {
+            end -= 1
+            end[0] = UInt8(truncatingIfNeeded: number) &+ 0x30
+        }
+        count += length
+    }
+
     /// Appends a non-negative integer in decimal digits.
     @inline(__always)
     func appendDecimal(_ value: Int128) {
         precondition(value >= 0)
-        if value < 10 {
-            append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+        if let small = UInt64(exactly: value) {
+            appendDecimal(small)
             return
         }
         var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // 40 bytes of scratch
