@@ -299,8 +299,8 @@ struct Accumulator {
                 accruedSinceLastPayment += value
                 explanation.segments.append(
                     Explanation.Segment(
-                        window: part.window, days: part.days, principal: base, rate: rate, yearFraction: part.yearFraction,
-                        formula: part.formula, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note,
+                        window: part.window, days: part.days, principal: base, rate: rate,
+                        years: part.years, perYear: part.perYear, exact: exact, rounded: rounded, segmentRounding: segmentRule, rateNote: note,
                         rateRow: row))
             }
         }

@@ -29,5 +29,9 @@ public struct DayCount: Sendable, Hashable {
     public var yearFraction: Rational { Rational(years, perYear) }
 
     /// How the fraction was formed, for a person: `33/365`, `2 whole years`.
-    public var formula: String { perYear == 1 ? "\(years) whole year\(years == 1 ? "" : "s")" : "\(years)/\(perYear)" }
+    public var formula: String { DayCount.formula(years: years, perYear: perYear) }
+
+    static func formula(years: Int, perYear: Int) -> String {
+        perYear == 1 ? "\(years) whole year\(years == 1 ? "" : "s")" : "\(years)/\(perYear)"
+    }
 }

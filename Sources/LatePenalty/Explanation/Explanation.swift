@@ -22,8 +22,13 @@ public struct Explanation: Sendable {
         public let days: Int
         public let principal: Yen
         public let rate: Rate
-        public let yearFraction: Rational
-        public let formula: String
+        /// The year fraction's numerator and denominator as counted (`33` and `365`; `2` and `1`
+        /// for two whole years), unreduced: ``formula`` shows them.
+        let years: Int
+        let perYear: Int
+        public var yearFraction: Rational { Rational(years, perYear) }
+        /// How the year fraction was formed, for a person: `33/365`, `2 whole years`.
+        public var formula: String { DayCount.formula(years: years, perYear: perYear) }
         public let exact: Rational
         /// The segment after its own rounding, when segments are rounded one by one.
         public let rounded: Yen?

@@ -101,7 +101,7 @@ extension AccrualPlan {
                 while let part = try plan.basis.count(after: previousPart, in: piece, excluding: excluded) {
                     previousPart = part
                     guard part.days > 0 else { continue }
-                    if pieceRate == nil { pieceRate = try rate(of: piece, describing: explanation != nil) }
+                    if pieceRate == nil { pieceRate = try rate(of: piece, describing: explanation.isRecording) }
                     guard let (rate, described, row) = pieceRate else { continue }
                     guard part.perYear > 0, constants.basisScale % part.perYear == 0 else {
                         throw InputError(
@@ -130,7 +130,7 @@ extension AccrualPlan {
                         explanation?.segments.append(
                             Explanation.Segment(
                                 window: part.window, days: part.days, principal: yen(base), rate: described.0,
-                                yearFraction: part.yearFraction, formula: part.formula, exact: self.exact(exact),
+                                years: part.years, perYear: part.perYear, exact: self.exact(exact),
                                 rounded: rounded.map(yen), segmentRounding: segmentRule, rateNote: described.1,
                                 rateRow: plan.rateRows[row]))
                     }
@@ -209,7 +209,7 @@ extension AccrualPlan {
             accruedSinceLastPayment = .zero
             guard let reduced = balance.subtracting(toPrincipal) else { return nil }
             let newBalance = max(.zero, reduced)
-            if explanation != nil {
+            if explanation.isRecording {
                 let beyond = toPrincipal > balance ? toPrincipal.subtracting(balance).map(yen) : nil
                 explanation?.note(.payment(date: date, balance: yen(balance), newBalance: yen(newBalance), beyond: beyond))
             }
@@ -225,7 +225,7 @@ extension AccrualPlan {
             // A minimum waives a charge: the result's, of a positive sum; or the base's, of a
             // positive balance that would have accrued one.
             let waived = amount == .zero && ((constants.waiveBelow != nil && total > .zero) || baseMinimumSkippedCharge)
-            if explanation != nil {
+            if explanation.isRecording {
                 let terms = plan.terms
                 let sum = exact(total)
                 if segments > 1 { explanation?.steps.append(.value(label: "sum of segments (合計)", exact: sum)) }
@@ -234,6 +234,18 @@ extension AccrualPlan {
                     yen(rounded), exact: sum, baseMinimum: baseMinimumSkippedCharge ? terms.baseMinimum : nil)
             }
             return Outcome(total: total, exactTotal: exactTotal, amount: amount, waived: waived)
+        }
+    }
+}
+
+extension Optional where Wrapped == Explanation {
+    /// Whether an explanation is being recorded. A pattern, not `!= nil`: that operator takes its
+    /// operand by value, and copying an explanation (retaining each of its arrays) for the test
+    /// cost more than a segment's arithmetic.
+    var isRecording: Bool {
+        switch self {
+        case .some: true
+        case .none: false
         }
     }
 }
