@@ -44,7 +44,13 @@ public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
         return parts
     }
 
-    public var description: String {
-        first == last ? first.iso8601 : "\(first.iso8601)..\(last.iso8601)"
+    public var description: String { OutputBytes.text { write(to: $0) } }
+
+    /// Writes ``description`` to `out`: `2021-01-01..2021-12-31`, or one date for one day.
+    func write(to out: OutputBytes) {
+        first.writeISO8601(to: out)
+        guard first != last else { return }
+        out.append(literal: "..")
+        last.writeISO8601(to: out)
     }
 }

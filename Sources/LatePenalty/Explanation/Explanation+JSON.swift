@@ -110,7 +110,7 @@ extension Explanation {
                 json.key("rate_sources")
                 json.object { json in
                     for row in sources {
-                        json.key(named: row.window.description)
+                        json.key(writing: row.window.write(to:))
                         json.string(row.source)
                     }
                 }

@@ -71,6 +71,13 @@ package struct JSONWriter {
         needsComma = false
     }
 
+    /// A member whose key `body` writes as UTF-8 (a date range), escaped if it needs it.
+    mutating func key(writing body: (OutputBytes) -> Void) {
+        string(writing: body)
+        out.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     package mutating func string(_ text: String) {
         separate()
         JSONWriter.appendString(text, to: out)
