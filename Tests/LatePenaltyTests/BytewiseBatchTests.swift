@@ -312,7 +312,8 @@ struct BytewiseBatchTests {
 }
 
 /// The byte writer's digits are the standard library's, at every size an amount can have:
-/// around each power of ten and 2^64, where it splits off 18-digit chunks, up to `Int128.max`.
+/// around each power of ten and 2^64, where it splits off 18-digit chunks, up to `Int128.max`,
+/// and at each bit length, from which a 64-bit number's digit count is estimated.
 @Suite("Decimal digits of the byte writer")
 struct DecimalDigitTests {
     @Test func edgesAgree() {
@@ -322,6 +323,7 @@ struct DecimalDigitTests {
             power *= 10
             values += [power - 1, power, power + 1]
         }
+        for bits in 1..<127 { values += [(Int128(1) << bits) - 1, Int128(1) << bits] }
         for value in values { #expect(Batch.decimalText(value) == String(value), "\(value)") }
     }
 

@@ -63,7 +63,7 @@ final class OutputBytes {
     /// Copies `length` bytes. Most copies here are a JSON key or a number's digits, shorter than
     /// a call to `memcpy` costs: up to sixteen bytes go as two overlapping loads and stores.
     @inline(__always)
-    private static func copy(_ source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count length: Int) {
+    static func copy(_ source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count length: Int) {
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
         switch length {
         case 8...16:
@@ -141,13 +141,12 @@ final class OutputBytes {
     /// Appends `value` in decimal digits, written in place two at a time.
     @inline(__always)
     func appendDecimal(_ value: UInt64) {
-        var length = 1, bound: UInt64 = 10
-        while length < 20 && value >= bound {
-            length += 1
-            bound = bound &* 10
-        }
-        reserve(length)
-        var end = base + count + length
+        // The digit count from the bit length (log10 2 ≈ 1233/4096), one more from the power of
+        // ten it reaches: no loop over the digits.
+        let estimate = ((64 &- value.leadingZeroBitCount) &* 1233) >> 12
+        let digits = max(1, estimate &+ (estimate < 20 && value >= OutputBytes.powersOfTen[estimate] ? 1 : 0))
+        reserve(digits)
+        var end = base + count + digits
         var number = value
         // Two digits at a time from a table of "00" to "99" (a literal: no global to load).
         let pairs = OutputBytes.digitPairs.utf8Start
@@ -165,7 +164,7 @@ final class OutputBytes {
             end -= 1
             end[0] = UInt8(truncatingIfNeeded: number) &+ 0x30
         }
-        count += length
+        count += digits
     }
 
     /// Appends a non-negative integer in decimal digits.
@@ -218,6 +217,11 @@ final class OutputBytes {
             append(scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + index, count: scratch.count - index)
         }
     }
+
+    /// 10⁰ to 10¹⁹: a pointer, read without retaining.
+    nonisolated(unsafe) private static let powersOfTen: UnsafeBufferPointer<UInt64> = .table((0..<20).map { power in
+        (0..<power).reduce(UInt64(1)) { product, _ in product * 10 }
+    })
 
     private static var digitPairs: StaticString {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"

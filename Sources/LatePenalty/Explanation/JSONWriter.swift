@@ -51,13 +51,19 @@ package struct JSONWriter {
     /// A member's key; the value written next is the member's value.
     package mutating func key(_ name: StaticString) {
         // `,"name":` in one copy: the key's bytes and their punctuation.
+        // Written through one pointer, counted once: some eighty keys a row.
         let length = name.utf8CodeUnitCount
         out.reserve(length + 4)
-        if needsComma { out.appendReserved(UInt8(ascii: ",")) }
-        out.appendReserved(UInt8(ascii: "\""))
-        out.appendReserved(name.utf8Start, count: length)
-        out.appendReserved(UInt8(ascii: "\""))
-        out.appendReserved(UInt8(ascii: ":"))
+        var next = out.base + out.count
+        if needsComma {
+            next.pointee = UInt8(ascii: ",")
+            next += 1
+        }
+        next.pointee = UInt8(ascii: "\"")
+        OutputBytes.copy(name.utf8Start, to: next + 1, count: length)
+        next[length + 1] = UInt8(ascii: "\"")
+        next[length + 2] = UInt8(ascii: ":")
+        out.didAppend(next + length + 3 - (out.base + out.count))
         needsComma = false
     }
 
