@@ -54,10 +54,12 @@ public enum Accrual {
         // Reduced periods bring their own rates (and a halving), so such a delay gets a plan of
         // its own terms and periods.
         let plan = given.reduced == regimePlan.reduced ? regimePlan : AccrualPlan(base: regimePlan, reduced: given.reduced)
+        // Consumed, not copied: taking the case's values out of a copy retained each of them.
+        let (delay, window, payments, rates, explanation): (DelayCase, DateWindow, [(CivilDate, Yen)], RateResolver, Explanation)
         let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
-        guard case .delay(let delay, let window, let payments, let rates, let explanation) = prepared else {
-            guard case .noDelay(let result) = prepared else { preconditionFailure("Accrual.prepare: unknown case") }
-            return result
+        switch consume prepared {
+        case .noDelay(let result): return result
+        case .delay(let d, let w, let p, let r, let e): (delay, window, payments, rates, explanation) = (d, w, p, r, e)
         }
         // Int128 first; the same evaluation on GMP integers when a product overflows.
         if useInt128, let small = plan.small, let principal = Int128(exactly: delay.principal.value),
