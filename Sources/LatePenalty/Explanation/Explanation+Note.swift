@@ -19,6 +19,17 @@ extension Explanation {
 
         /// Writes ``text`` to `out`.
         func write(to out: OutputBytes) {
+            func paymentOf(_ amount: Yen, on date: CivilDate) {
+                out.append(literal: "Payment of ")
+                amount.write(to: out)
+                out.append(literal: " on ")
+                date.writeISO8601(to: out)
+            }
+            func change(from balance: Yen, to newBalance: Yen) {
+                balance.write(to: out)
+                out.append(literal: " → ")
+                newBalance.write(to: out)
+            }
             switch self {
             case .text(let text):
                 out.append(text)
@@ -38,20 +49,12 @@ extension Explanation {
                 }
                 out.append(literal: ", 民法第143条); high rate after.")
             case .paymentBeforeDelay(let amount, let date, let balance, let newBalance):
-                out.append(literal: "Payment of ")
-                amount.write(to: out)
-                out.append(literal: " on ")
-                date.writeISO8601(to: out)
+                paymentOf(amount, on: date)
                 out.append(literal: ", before the delay began: principal ")
-                balance.write(to: out)
-                out.append(literal: " → ")
-                newBalance.write(to: out)
+                change(from: balance, to: newBalance)
                 out.append(literal: ".")
             case .interestFirst(let amount, let date, let toInterest, let owed, let toPrincipal):
-                out.append(literal: "Payment of ")
-                amount.write(to: out)
-                out.append(literal: " on ")
-                date.writeISO8601(to: out)
+                paymentOf(amount, on: date)
                 out.append(literal: ": ")
                 toInterest.write(to: out)
                 out.append(literal: " to accrued interest (of ")
@@ -63,9 +66,7 @@ extension Explanation {
                 out.append(literal: "Payment on ")
                 date.writeISO8601(to: out)
                 out.append(literal: ": principal ")
-                balance.write(to: out)
-                out.append(literal: " → ")
-                newBalance.write(to: out)
+                change(from: balance, to: newBalance)
                 out.append(literal: " from ")
                 date.nextDay.writeISO8601(to: out)
                 if let beyond {
