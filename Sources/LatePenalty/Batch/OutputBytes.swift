@@ -224,7 +224,8 @@ final class OutputBytes {
             (0..<power).reduce(UInt64(1)) { product, _ in product * 10 }
         })
 
-    private static var digitPairs: StaticString {
+    /// "00" to "99", two bytes each.
+    static var digitPairs: StaticString {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 

@@ -17,22 +17,21 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
         out.didAppend(10)
     }
 
-    /// Writes `YYYY-MM-DD`, ten ASCII bytes, at `bytes`.
+    /// Writes `YYYY-MM-DD`, ten ASCII bytes, at `bytes`: two digits at a time.
     @inline(__always)
     private func writeISO8601(into bytes: UnsafeMutablePointer<UInt8>) {
         let (year, month, day) = components  // years 1–9999: always four digits
-        func put(_ value: Int, at end: Int, width: Int) {
-            var rest = value
-            for index in stride(from: end, to: end - width, by: -1) {
-                bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                rest /= 10
-            }
+        let pairs = OutputBytes.digitPairs.utf8Start
+        func put(_ value: Int, at index: Int) {
+            let pair = value &* 2
+            (bytes[index], bytes[index + 1]) = (pairs[pair], pairs[pair + 1])
         }
-        put(year, at: 3, width: 4)
+        put(year / 100, at: 0)
+        put(year % 100, at: 2)
         bytes[4] = UInt8(ascii: "-")
-        put(month, at: 6, width: 2)
+        put(month, at: 5)
         bytes[7] = UInt8(ascii: "-")
-        put(day, at: 9, width: 2)
+        put(day, at: 8)
     }
 
     /// Parses an ISO 8601 calendar date in its extended form, exactly `YYYY-MM-DD`; `nil` for
