@@ -15,7 +15,10 @@ extension Explanation {
         /// A payment's new principal, charged from the next day; any part past the principal.
         case payment(date: CivilDate, balance: Yen, newBalance: Yen, beyond: Yen?)
 
-        var text: String { OutputBytes.text { write(to: $0) } }
+        var text: String {
+            if case .text(let text) = self { return text }
+            return OutputBytes.text { write(to: $0) }
+        }
 
         /// Writes ``text`` to `out`.
         func write(to out: OutputBytes) {

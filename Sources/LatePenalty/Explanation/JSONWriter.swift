@@ -50,8 +50,7 @@ package struct JSONWriter {
 
     /// A member's key; the value written next is the member's value.
     package mutating func key(_ name: StaticString) {
-        // `,"name":` in one copy: the key's bytes and their punctuation.
-        // Written through one pointer, counted once: some eighty keys a row.
+        // `,"name":` written through one pointer and counted once: some eighty keys a row.
         let length = name.utf8CodeUnitCount
         out.reserve(length + 4)
         var next = out.base + out.count
