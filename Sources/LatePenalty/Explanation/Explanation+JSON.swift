@@ -104,12 +104,13 @@ extension Explanation {
                     }
                 }
             }
-            // Each table row's source once, however many segments it rates.
-            let sources = rateSources
-            if !sources.isEmpty {
+            // Each table row's source once, however many segments it rates, in the order of
+            // ``rateSources``, read from the segments in place rather than gathered in an array.
+            if segments.contains(where: { if case .some = $0.rateRow { true } else { false } }) {
                 json.key("rate_sources")
                 json.object { json in
-                    for row in sources {
+                    for index in segments.indices where isFirstSegment(ofRateRowAt: index) {
+                        guard let row = segments[index].rateRow else { continue }
                         json.key(writing: row.window.write(to:))
                         json.string(row.source)
                     }

@@ -84,10 +84,15 @@ public struct Explanation: Sendable {
 
     /// The rate table rows the segments are rated from, each once, in the order first used.
     public var rateSources: [RateRow] {
-        var rows: [RateRow] = []
-        for segment in segments {
-            if let row = segment.rateRow, !rows.contains(where: { $0.window == row.window }) { rows.append(row) }
-        }
-        return rows
+        segments.indices.compactMap { isFirstSegment(ofRateRowAt: $0) ? segments[$0].rateRow : nil }
+    }
+
+    /// Whether segment `index` is rated by a table row that no earlier segment is rated by.
+    /// Segments run in date order, so a row's segments follow one another: the segment before
+    /// settles it, and a scan of the earlier ones is only for a row met again after another.
+    func isFirstSegment(ofRateRowAt index: Int) -> Bool {
+        guard let window = segments[index].rateRow?.window else { return false }
+        if index > 0, segments[index - 1].rateRow?.window == window { return false }
+        return !segments[..<index].contains { $0.rateRow?.window == window }
     }
 }
