@@ -52,6 +52,12 @@ struct Regimes: ParsableCommand {
                 let to = row.window.last == .last ? "(open)" : row.window.last.iso8601
                 print("    \(row.window.first) .. \(to.padding(10)) \(rates.padding(14))\(row.source)")
             }
+            if !table.unverified.isEmpty {
+                print("  not shipped (unverified: refused unless the row gives its own rate):")
+                for row in table.unverified {
+                    print("    \(row.window.first) .. \(row.window.last.iso8601.padding(10)) \(row.rates.padding(14))\(row.source)")
+                }
+            }
         }
     }
 }

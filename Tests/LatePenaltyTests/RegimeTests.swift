@@ -168,8 +168,17 @@ struct RegimeTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.field == "due")
-            #expect(error.reason.contains("no rate in the table for 2014-03-31"))
+            // The day falls in a period the table lists as unverified: its 告示 is named, no rate.
+            #expect(error.reason.contains("no verified rate for 2014-03-31"))
+            #expect(error.reason.contains("2013-04-01..2014-03-31 is listed as unverified (rate not found): 平成25年財務省告示第64号"))
             #expect(error.reason.contains("give the rate explicitly"))
+        }
+        // Before every listed period, the table's plain words.
+        do throws(InputError) {
+            _ = try compute(["regime": "payment-delay-act", "amount": "1000000", "due": "1960-03-30", "paid": "1960-05-01"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason.hasPrefix("no rate in the table for 1960-03-31 (the table covers 2014-04-01..9999-12-31); give the rate explicitly"))
         }
         // Past the table's end it is the payment day that asks for a rate.
         do throws(InputError) {
@@ -180,6 +189,30 @@ struct RegimeTests {
     }
 
     /// Days past the table that are excluded need no rate: nothing is charged on them.
+    @Test func unverifiedRatesAreQuotedNotApplied() throws {
+        do throws(InputError) {
+            _ = try compute(["regime": "payment-delay-act", "amount": "1000000", "due": "2012-03-31", "paid": "2012-05-01"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == "due")
+            #expect(error.reason.contains("2011-04-01..2013-03-31 is listed as unverified (3.1%): 平成23年財務省告示第52号"))
+        }
+        do throws(InputError) {
+            _ = try compute(["regime": "local-tax-arrears", "amount": "100000", "due": "1999-10-31", "paid": "2000-02-01"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason.contains("no verified rate for 1999-11-01"))
+            #expect(error.reason.contains("1970-04-01..1999-12-31 is listed as unverified (7.3% / 14.6%)"))
+        }
+        // The person who reads the quote and types the rate gets it, as for any day off the table:
+        // ¥1,000,000 × 3.1% × 31/365 = 2632.8…, floored to ¥100.
+        let typed = try compute(["regime": "payment-delay-act", "amount": "1000000", "due": "2012-03-31", "paid": "2012-05-01", "rate": "3.1"])
+        #expect(typed.amount == Yen(2600))
+        let twoTier = try compute(
+            ["regime": "local-tax-arrears", "amount": "100000", "due": "1999-10-31", "paid": "2000-02-01", "rate": "7.3", "high_rate": "14.6"])
+        #expect(twoTier.amount == Yen(3100))
+    }
+
     @Test func excludedDaysPastTheTableNeedNoRate() throws {
         let none = try compute([
             "regime": "local-tax-arrears", "amount": "100000", "due": "2026-12-31", "paid": "2027-01-10", "excluded": "2027-01-01..2027-01-10",
@@ -324,6 +357,57 @@ struct RateTableTests {
             try RateSchedule(rows: [row("2020-01-01", "2020-12-31"), row("2019-01-01", "2019-12-31")])
         }
         #expect(throws: InputError.self) { try RateSchedule(rows: []) }
+    }
+
+    @Test func unverifiedRowsLieOutsideTheTableInDateOrder() throws {
+        let rows = [row("2020-01-01", "2020-12-31")]
+        func unverified(_ from: String, _ to: String) -> UnverifiedRateRow {
+            UnverifiedRateRow(window: window(from, to), rate: nil, source: "test")
+        }
+        let table = try RateSchedule(rows: rows, unverified: [unverified("2010-01-01", "2014-12-31"), unverified("2015-01-01", "2019-12-31")])
+        #expect(table.unverifiedRow(on: d("2015-06-01"))?.window == window("2015-01-01", "2019-12-31"))
+        #expect(table.unverifiedRow(on: d("2020-06-01")) == nil)
+        #expect(
+            throws: InputError(
+                field: "rates",
+                reason:
+                    "unverified row 1 (2019-01-01..2020-01-01) overlaps the table, which covers 2020-01-01..2020-12-31; an unverified row lies before or after it"
+            )
+        ) {
+            try RateSchedule(rows: rows, unverified: [unverified("2019-01-01", "2020-01-01")])
+        }
+        #expect(
+            throws: InputError(
+                field: "rates",
+                reason: "unverified row 2 (2012-01-01..2012-12-31) does not start after unverified row 1 ends; list them in date order, without overlaps")
+        ) {
+            try RateSchedule(rows: rows, unverified: [unverified("2010-01-01", "2014-12-31"), unverified("2012-01-01", "2012-12-31")])
+        }
+    }
+
+    @Test func aRateFileGivesUnverifiedRowsCheckedKeyByKey() throws {
+        let file = #"""
+            {"name": "payment-delay-act", "rates": {"table": [{"from": "2014-04-01", "rate": "2.9", "source": "a"}],
+              "unverified": [{"from": "2013-04-01", "to": "2014-03-31", "rate": "3.0", "source": "read in the 官報 of 2013-03-04, not yet checked"}]}}
+            """#
+        let catalog = try RegimeCatalog.bundled.overlaying(regimeFile: Data(file.utf8))
+        do throws(InputError) {
+            _ = try catalog.compute(["regime": "payment-delay-act", "amount": "1000000", "due": "2013-05-31", "paid": "2013-07-01"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason.contains("is listed as unverified (3%): read in the 官報 of 2013-03-04, not yet checked"))
+        }
+        // A file's own table brings its own unverified rows, or none: the bundled ones go with the bundled table.
+        do throws(InputError) {
+            _ = try catalog.compute(["regime": "payment-delay-act", "amount": "1000000", "due": "2012-03-31", "paid": "2012-05-01"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason.hasPrefix("no rate in the table for 2012-04-01"))
+        }
+        let misspelt = #"{"name": "payment-delay-act", "rates": {"unverified": [{"from": "2013-04-01", "to": "2014-03-31", "rte": "3.0", "source": "x"}]}}"#
+        #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(misspelt.utf8)) }
+        let overlapping = #"{"name": "payment-delay-act", "rates": {"unverified": [{"from": "2014-01-01", "to": "2014-06-30", "source": "x"}]}}"#
+        #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(overlapping.utf8)) }
     }
 
     @Test func randomTablesLoadAndAnyBrokenBoundaryIsNamed() async {

@@ -143,10 +143,15 @@ struct RateResolver {
     }
 
     static func missing(_ date: CivilDate, _ schedule: RateSchedule, field: String) -> InputError {
-        InputError(
+        let remedy = "give the rate explicitly in the 'rate' column, or a rate file with --rates"
+        guard let row = schedule.unverifiedRow(on: date) else {
+            return InputError(field: field, reason: "no rate in the table for \(date) (the table covers \(schedule.coverage)); \(remedy)")
+        }
+        // What the sources say is quoted, not applied: the person who types the rate decides.
+        return InputError(
             field: field,
             reason:
-                "no rate in the table for \(date) (the table covers \(schedule.coverage)); give the rate explicitly in the 'rate' column, or a rate file with --rates"
+                "no verified rate for \(date) (the table covers \(schedule.coverage)); \(row.window) is listed as unverified (\(row.rates)): \(row.source); \(remedy)"
         )
     }
 }

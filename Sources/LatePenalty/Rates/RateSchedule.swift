@@ -25,10 +25,14 @@ public struct RateRow: Sendable, Hashable {
 /// table that would leave a day without a rate, or give it two, never reaches a computation.
 public struct RateSchedule: Sendable, Hashable {
     public let rows: [RateRow]
+    /// Periods outside the table that sources speak of but the table does not ship, in date
+    /// order: a day in one is refused, and the error quotes the row.
+    public let unverified: [UnverifiedRateRow]
 
     /// Validates `rows`: at least one, in date order, each starting the day after the previous
-    /// one ends. The error names the row (1-based) and what is wrong with it.
-    public init(rows: [RateRow]) throws(InputError) {
+    /// one ends; and `unverified`: in date order, none overlapping another or the table. The
+    /// error names the row (1-based) and what is wrong with it.
+    public init(rows: [RateRow], unverified: [UnverifiedRateRow] = []) throws(InputError) {
         guard !rows.isEmpty else { throw InputError(field: "rates", reason: "the rate table has no rows") }
         for index in rows.indices.dropFirst() {
             let previous = rows[index - 1].window, row = rows[index].window
@@ -46,6 +50,22 @@ public struct RateSchedule: Sendable, Hashable {
             }
         }
         self.rows = rows
+        let coverage = DateWindow(first: rows[0].window.first, last: rows[rows.count - 1].window.last)
+        for (index, row) in unverified.enumerated() {
+            let name = "unverified row \(index + 1) (\(row.window))"
+            if row.window.first <= coverage.last, coverage.first <= row.window.last {
+                throw InputError(field: "rates", reason: "\(name) overlaps the table, which covers \(coverage); an unverified row lies before or after it")
+            }
+            if index > 0, row.window.first <= unverified[index - 1].window.last {
+                throw InputError(field: "rates", reason: "\(name) does not start after unverified row \(index) ends; list them in date order, without overlaps")
+            }
+        }
+        self.unverified = unverified
+    }
+
+    /// The unverified row that holds `date`, if any.
+    public func unverifiedRow(on date: CivilDate) -> UnverifiedRateRow? {
+        unverified.first { $0.window.contains(date) }
     }
 
     /// The days the table covers.

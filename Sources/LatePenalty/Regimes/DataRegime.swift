@@ -57,8 +57,24 @@ public struct DataRegime: Regime {
                 throw fail("\(label): \(error)")
             }
         }
+        var unverifiedRows: [UnverifiedRateRow] = []
+        for (index, row) in (rates.unverified ?? []).enumerated() {
+            do throws(InputError) {
+                let from = try CivilDate.parse(row.from, field: "from"), to = try CivilDate.parse(row.to, field: "to")
+                guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
+                if row.rate == nil, row.highRate != nil { throw InputError(field: "high_rate", reason: "is given without a rate") }
+                unverifiedRows.append(
+                    UnverifiedRateRow(
+                        window: DateWindow(first: from, last: to),
+                        rate: try row.rate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "rate") },
+                        highRate: try row.highRate.map { (text) throws(InputError) in try Rate.parse(percent: text, field: "high_rate") },
+                        source: row.source))
+            } catch {
+                throw fail("unverified row \(index + 1): \(error)")
+            }
+        }
         let schedule: RateSchedule
-        do throws(InputError) { schedule = try RateSchedule(rows: tableRows) } catch { throw fail(error.reason) }
+        do throws(InputError) { schedule = try RateSchedule(rows: tableRows, unverified: unverifiedRows) } catch { throw fail(error.reason) }
         if let months = rates.lowPeriodMonths, !CivilPeriod.monthCounts.contains(months) {
             throw fail("rates.low_period_months \(months) is not a number of months from 1 to \(CivilPeriod.monthCounts.upperBound)")
         }

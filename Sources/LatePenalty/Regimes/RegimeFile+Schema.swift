@@ -11,10 +11,13 @@ extension RegimeFile {
         "basis": .string, "base": .object, "segments": .string, "result": .object, "payments": .string,
         "amended_return": .object,
     ]
-    static let ratesKeys: [String: VectorSchema.Kind] = ["pick": .string, "low_period_months": .integer, "split": .string, "table": .array]
+    static let ratesKeys: [String: VectorSchema.Kind] = [
+        "pick": .string, "low_period_months": .integer, "split": .string, "table": .array, "unverified": .array,
+    ]
     static let rowKeys: [String: VectorSchema.Kind] = [
         "from": .string, "to": .string, "rate": .string, "high_rate": .string, "grace_rate": .string, "source": .string,
     ]
+    static let unverifiedKeys: [String: VectorSchema.Kind] = ["from": .string, "to": .string, "rate": .string, "high_rate": .string, "source": .string]
     static let amountKeys: [String: VectorSchema.Kind] = ["rounding": .string, "unit": .string, "minimum": .string]
     static let amendedKeys: [String: VectorSchema.Kind] = ["excluded_after_months": .integer, "rule": .string, "late_return_rule": .string]
 
@@ -50,6 +53,13 @@ extension RegimeFile {
                         let rowPath = "\(prefix)rates.table[\(index)]"
                         guard case .object(let members) = row else { problems.append("\(rowPath) must be an object"); continue }
                         VectorSchema.check(members, against: rowKeys, at: rowPath, required: ["from", "rate", "source"], into: &problems)
+                    }
+                }
+                if case .array(let rows)? = rates["unverified"] {
+                    for (index, row) in rows.enumerated() {
+                        let rowPath = "\(prefix)rates.unverified[\(index)]"
+                        guard case .object(let members) = row else { problems.append("\(rowPath) must be an object"); continue }
+                        VectorSchema.check(members, against: unverifiedKeys, at: rowPath, required: ["from", "to", "source"], into: &problems)
                     }
                 }
             }

@@ -12,10 +12,28 @@ struct RegimeFile: Codable, Sendable {
         /// `calendar-year` to cut at each 1 January as well as at rate changes.
         var split: String?
         var table: [Row]?
+        /// Periods outside the table that sources speak of but that are not verified: refused,
+        /// with what is known of them.
+        var unverified: [UnverifiedRow]?
 
         enum CodingKeys: String, CodingKey {
-            case pick, table, split
+            case pick, table, split, unverified
             case lowPeriodMonths = "low_period_months"
+        }
+    }
+
+    /// A period the table does not ship: its dates, the rates a source gives (if any) and what
+    /// is known of it.
+    struct UnverifiedRow: Codable, Sendable {
+        var from: String
+        var to: String
+        var rate: String?
+        var highRate: String?
+        var source: String
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, rate, source
+            case highRate = "high_rate"
         }
     }
 
@@ -96,7 +114,10 @@ struct RegimeFile: Codable, Sendable {
                 pick: rates.pick ?? base.rates?.pick,
                 lowPeriodMonths: rates.lowPeriodMonths ?? base.rates?.lowPeriodMonths,
                 split: rates.split ?? base.rates?.split,
-                table: rates.table ?? base.rates?.table)
+                table: rates.table ?? base.rates?.table,
+                // The unverified periods belong to the table they surround: a file that gives
+                // its own table gives its own (or none).
+                unverified: rates.table == nil ? (rates.unverified ?? base.rates?.unverified) : rates.unverified)
         }
         merged.basis = basis ?? base.basis
         merged.base = self.base ?? base.base
