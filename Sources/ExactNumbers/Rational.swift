@@ -11,11 +11,13 @@ public struct Rational: @unchecked Sendable {
     /// fit in an `Int` is held inline (no allocation, no GMP call), any other in GMP storage.
     /// Both are in lowest terms with a positive denominator, so each value has exactly one
     /// representation.
+    @usableFromInline
     enum Representation {
         case small(numerator: Int, denominator: Int)
         case large(RationalStorage)
     }
 
+    @usableFromInline
     let representation: Representation
 
     /// A fraction already in lowest terms with a positive denominator.
@@ -40,6 +42,14 @@ public struct Rational: @unchecked Sendable {
         } else {
             representation = .large(storage)
         }
+    }
+
+    /// The numerator and denominator when both are held inline, for writers that print them
+    /// without making a ``BigInteger`` of each.
+    @inlinable
+    package var inlineTerms: (numerator: Int, denominator: Int)? {
+        if case .small(let numerator, let denominator) = representation { return (numerator, denominator) }
+        return nil
     }
 
     /// The terms if the value is held inline.

@@ -5,6 +5,7 @@ import CGMP
 ///
 /// Like ``IntegerStorage``, it is filled once by ``make(_:)`` and never mutated afterwards,
 /// so ``Rational`` values share it freely and `mpq_clear` runs exactly once.
+@usableFromInline
 final class RationalStorage: ManagedBuffer<Void, __mpq_struct> {
     /// A fresh rational, initialised to 0/1 and then filled by `fill`.
     ///

@@ -134,6 +134,18 @@ package struct JSONWriter {
     /// A fraction as a string: `"8250000/365"`, or `"12"` when it is a whole number.
     package mutating func fraction(_ value: Rational) {
         separate()
+        if let (numerator, denominator) = value.inlineTerms {
+            // Most fractions here: two machine words, written without a BigInteger of each.
+            out.append(UInt8(ascii: "\""))
+            out.appendDecimal(numerator)
+            if denominator != 1 {
+                out.append(UInt8(ascii: "/"))
+                out.appendDecimal(denominator)
+            }
+            out.append(UInt8(ascii: "\""))
+            needsComma = true
+            return
+        }
         out.append(UInt8(ascii: "\""))
         out.appendDecimal(value.numerator)
         if !value.isInteger {
