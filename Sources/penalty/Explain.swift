@@ -38,6 +38,9 @@ struct Explain: ParsableCommand {
     @Option(help: "Partial payments: DATE:AMOUNT pairs separated by ';'.")
     var payments: String?
 
+    @Option(help: "Decreases of the principal (減額更正 and the like): DATE:AMOUNT pairs separated by ';', each lowering it from DATE on.")
+    var decreases: String?
+
     @Option(
         help:
             "Reduced periods (猶予 and the like): FROM..TO:KIND separated by ';', KIND half (2分の1免除), exempt (全額免除) or a rate such as 1.3 (猶予特例基準割合)."
@@ -63,6 +66,7 @@ struct Explain: ParsableCommand {
         fields["high_rate"] = highRate
         fields["contract_date"] = contractDate
         fields["payments"] = payments
+        fields["decreases"] = decreases
         fields["roll_due"] = rollDue
         fields["reduced"] = reduced
         for assignment in extra {

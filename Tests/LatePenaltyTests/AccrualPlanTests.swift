@@ -5,7 +5,7 @@ import Testing
 /// The integer evaluator (`Int128`, and GMP integers past its bounds) against the exact
 /// reference computed with fractions, on random delays under the terms of every regime and of
 /// custom terms that use every option: amounts to 10^30, windows across leap years, rate changes
-/// and 1 January, payments on every edge, excluded ranges inside and outside the window. The
+/// and 1 January, payments and decreases on every edge, excluded ranges inside and outside the window. The
 /// amount, status, exact value, days and the whole explanation must be identical.
 @Suite("Integer plan equals the exact reference")
 struct AccrualPlanTests {
@@ -65,7 +65,17 @@ struct AccrualPlanTests {
             let day = CivilDate(dayNumber: min(due.dayNumber + stream.int(-15...span), end.dayNumber))
             payments.append(Payment(date: day, amount: Yen(stream.amount(digits: max(digits - 1, 1)))))
         }
-        return DelayCase(principal: principal, due: due, end: end, excluded: ExcludedDays(runs), payments: payments)
+        // Decreases on every edge too: before the delay, on a payment's day and the day after it,
+        // on the end day, larger than what is left.
+        var decreases: [PrincipalDecrease] = []
+        for _ in 0..<stream.int(0...2) where stream.int(0...1) == 0 {
+            let day =
+                payments.isEmpty || stream.int(0...2) > 0
+                ? CivilDate(dayNumber: min(due.dayNumber + stream.int(-15...span), end.dayNumber))
+                : CivilDate(dayNumber: min(payments[0].date.dayNumber + stream.int(0...1), end.dayNumber))
+            decreases.append(PrincipalDecrease(date: day, amount: Yen(stream.amount(digits: max(digits - stream.int(0...1), 1)))))
+        }
+        return DelayCase(principal: principal, due: due, end: end, excluded: ExcludedDays(runs), payments: payments, decreases: decreases)
     }
 
     /// What a computation came to, or its error, as comparable text.

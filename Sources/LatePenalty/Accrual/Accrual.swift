@@ -22,7 +22,7 @@ public enum Accrual {
         try compute(given, plan: AccrualPlan(terms: terms), rule: rule, inputs: inputs)
     }
 
-    /// The most work one case may ask for: its balance periods (partial payments + 1) times the
+    /// The most work one case may ask for: its balance periods (partial payments and decreases + 1) times the
     /// decimal digits of its largest amount. Every segment of the explanation holds fractions of
     /// about that many digits, so time and memory grow with the product: a row of a few
     /// megabytes (100,000 payments on a 16,000-digit amount) would otherwise need gigabytes.
@@ -32,18 +32,21 @@ public enum Accrual {
 
     /// Refuses a case over ``maxWork``, naming the field to shorten.
     static func checkWork(_ delay: DelayCase) throws(InputError) {
-        let periods = delay.payments.count + 1
+        let changes = delay.payments.count + delay.decreases.count
+        let periods = changes + 1
         // Amounts that fit in 64 bits (up to 19 digits) are the common case: no digit count.
         func digits(_ yen: Yen) -> Int { Int(exactly: yen.value) != nil ? 19 : yen.value.decimalDigitCount }
-        guard periods * 19 > maxWork || Int(exactly: delay.principal.value) == nil || delay.payments.contains(where: { Int(exactly: $0.amount.value) == nil })
+        let amounts = delay.payments.lazy.map(\.amount) + delay.decreases.lazy.map(\.amount)
+        guard periods * 19 > maxWork || Int(exactly: delay.principal.value) == nil || amounts.contains(where: { Int(exactly: $0.value) == nil })
         else { return }
-        let widest = delay.payments.reduce(digits(delay.principal)) { max($0, digits($1.amount)) }
+        let widest = amounts.reduce(digits(delay.principal)) { max($0, digits($1)) }
         let (work, overflow) = periods.multipliedReportingOverflow(by: widest)
         guard overflow || work > maxWork else { return }
+        let field = changes == 0 ? "amount" : delay.payments.count >= delay.decreases.count ? "payments" : "decreases"
         throw InputError(
-            field: delay.payments.isEmpty ? "amount" : "payments",
+            field: field,
             reason:
-                "\(periods - 1) partial payments on amounts of up to \(widest) digits ask for more work than one case may (balance periods × digits at most \(maxWork)); split the case or give fewer payments"
+                "\(changes) partial payments and decreases on amounts of up to \(widest) digits ask for more work than one case may (balance periods × digits at most \(maxWork)); split the case or give fewer payments"
         )
     }
 
@@ -55,19 +58,20 @@ public enum Accrual {
         // its own terms and periods.
         let plan = given.reduced == regimePlan.reduced ? regimePlan : AccrualPlan(base: regimePlan, reduced: given.reduced)
         // Consumed, not copied: taking the case's values out of a copy retained each of them.
-        let (delay, window, payments, rates, explanation): (DelayCase, DateWindow, [(CivilDate, Yen)], RateResolver, Explanation)
+        let (delay, window, changes, rates, explanation): (DelayCase, DateWindow, Changes, RateResolver, Explanation)
         let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
         switch consume prepared {
         case .noDelay(let result): return result
-        case .delay(let d, let w, let p, let r, let e): (delay, window, payments, rates, explanation) = (d, w, p, r, e)
+        case .delay(let d, let w, let c, let r, let e): (delay, window, changes, rates, explanation) = (d, w, c, r, e)
         }
         // Int128 first; the same evaluation on GMP integers when a product overflows.
         if useInt128, let small = plan.small, let principal = Int128(exactly: delay.principal.value),
-            let converted = convert(payments, to: Int128.self)
+            let payments = convert(changes.payments, to: Int128.self), let decreases = convert(changes.decreases, to: Int128.self)
         {
             var trace: Explanation? = explanation
             if let outcome = try plan.evaluate(
-                small, principal: principal, payments: converted, window: window, excluded: delay.excluded, rates: rates, explanation: &trace),
+                small, principal: principal, payments: payments, decreases: decreases, window: window, excluded: delay.excluded, rates: rates,
+                explanation: &trace),
                 let trace
             {
                 return result(outcome, plan: plan, explanation: trace)
@@ -76,17 +80,19 @@ public enum Accrual {
         var trace: Explanation? = explanation
         guard
             let outcome = try plan.evaluate(
-                plan.big, principal: delay.principal.value, payments: payments.map { ($0.0, $0.1.value) }, window: window, excluded: delay.excluded,
+                plan.big, principal: delay.principal.value, payments: changes.payments.map { ($0.date, $0.amount.value) },
+                decreases: changes.decreases.map { ($0.date, $0.amount.value) }, window: window, excluded: delay.excluded,
                 rates: rates, explanation: &trace),
             let trace
         else { preconditionFailure("Accrual: GMP integers do not overflow") }
         return result(outcome, plan: plan, explanation: trace)
     }
 
-    private static func convert<N: PlanInteger>(_ payments: [(CivilDate, Yen)], to: N.Type) -> [(date: CivilDate, amount: N)]? {
+    private static func convert<N: PlanInteger>(_ changes: [(date: CivilDate, amount: Yen)], to: N.Type) -> [(date: CivilDate, amount: N)]? {
+        if changes.isEmpty { return [] }
         var converted: [(date: CivilDate, amount: N)] = []
-        converted.reserveCapacity(payments.count)
-        for (date, amount) in payments {
+        converted.reserveCapacity(changes.count)
+        for (date, amount) in changes {
             guard let value = N(exactly: amount.value) else { return nil }
             converted.append((date, value))
         }
@@ -101,13 +107,19 @@ public enum Accrual {
             countedDays: explanation.countedDays, excludedDays: explanation.excludedDays, explanation: explanation)
     }
 
+    /// A delay's partial payments and decreases, each summed by date, in date order.
+    struct Changes {
+        var payments: [(date: CivilDate, amount: Yen)]
+        var decreases: [(date: CivilDate, amount: Yen)]
+    }
+
     /// What is known of a delay before its days are charged.
     enum Prepared {
         /// No day is counted: the result is ¥0.
         case noDelay(ChargeResult)
-        /// The delay after any roll-over, its window, the payments by date, the rates, and the
-        /// explanation so far (inputs, window, days, notes).
-        case delay(DelayCase, DateWindow, [(CivilDate, Yen)], RateResolver, Explanation)
+        /// The delay after any roll-over, its window, the payments and decreases by date, the
+        /// rates, and the explanation so far (inputs, window, days, notes).
+        case delay(DelayCase, DateWindow, Changes, RateResolver, Explanation)
     }
 
     /// The checks and the steps before the charge: dates in range, the deadline rolled over
@@ -141,7 +153,7 @@ public enum Accrual {
         var explanation = Explanation(rule: rule, inputs: inputs)
         explanation.basis = terms.basis.name
         if let rollNote { explanation.note(.text(rollNote)) }
-        let payments = try paymentsByDate(delay)
+        let changes = try changesByDate(delay)
         guard let window = DateWindow.delay(after: delay.due, through: delay.end) else {
             explanation.note(.text("No delay: \(delay.end) is not after the deadline \(delay.due), so no day is counted (遅滞なし)."))
             explanation.minimum = terms.minimum.decide(.zero, exact: 0)
@@ -157,7 +169,7 @@ public enum Accrual {
         if let lowEnd = rates.lowEnd, let lowPeriod = terms.rates.lowPeriod {
             explanation.note(.lowRate(first: window.first, lowEnd: lowEnd, period: lowPeriod, amendedOn: delay.lowPeriodFrom))
         }
-        return .delay(delay, window, payments, rates, explanation)
+        return .delay(delay, window, changes, rates, explanation)
     }
 
     /// The same charge computed with exact fractions (`Rational`) step by step: the reference
@@ -166,20 +178,28 @@ public enum Accrual {
         _ given: DelayCase, terms: AccrualTerms, rule: RuleReference, inputs: [Explanation.Fact]
     ) throws(InputError) -> ChargeResult {
         let prepared = try prepare(given, terms: terms, rule: rule, inputs: inputs)
-        guard case .delay(let delay, let window, let payments, let rates, var explanation) = prepared else {
+        guard case .delay(let delay, let window, let changes, let rates, var explanation) = prepared else {
             guard case .noDelay(let result) = prepared else { preconditionFailure("Accrual.prepare: unknown case") }
             return result
         }
         var accumulator = Accumulator(terms: terms, excluded: delay.excluded, rates: rates)
         var balance = delay.principal
         var periodStart = window.first
-        for (date, amount) in payments where date < window.first {
-            balance = accumulator.applyBeforeDelay(amount, on: date, to: balance, explanation: &explanation)
-        }
-        for (date, amount) in payments where date >= window.first && date < window.last {
-            try accumulator.accrue(balance, over: DateWindow(first: periodStart, last: date), explanation: &explanation)
-            balance = accumulator.applyPayment(amount, on: date, to: balance, explanation: &explanation)
-            periodStart = date.nextDay
+        var balanceChanges = BalanceChanges(payments: changes.payments, decreases: changes.decreases)
+        while let (day, change) = balanceChanges.next(), day <= window.last {
+            let beforeDelay = day <= window.first
+            if !beforeDelay, day > periodStart {
+                try accumulator.accrue(balance, over: DateWindow(first: periodStart, last: day.previousDay), explanation: &explanation)
+                periodStart = day
+            }
+            switch change {
+            case .payment(let date, let amount) where beforeDelay:
+                balance = accumulator.applyBeforeDelay(amount, on: date, to: balance, explanation: &explanation)
+            case .payment(let date, let amount):
+                balance = accumulator.applyPayment(amount, on: date, to: balance, explanation: &explanation)
+            case .decrease(let date, let amount):
+                balance = accumulator.applyDecrease(amount, from: date, to: balance, beforeDelay: beforeDelay, explanation: &explanation)
+            }
         }
         try accumulator.accrue(balance, over: DateWindow(first: periodStart, last: window.last), explanation: &explanation)
 
@@ -208,19 +228,29 @@ public enum Accrual {
         return try compute(delay, terms: terms, rule: rule, inputs: inputs)
     }
 
-    /// Partial payments summed by date, in date order; none may fall after the end day.
-    static func paymentsByDate(_ delay: DelayCase) throws(InputError) -> [(CivilDate, Yen)] {
-        // Yen never overflows, so the sum is always there.
-        try byDate(delay.payments.map { ($0.date, $0.amount) }, end: delay.end) { $0 + $1 }?.map { ($0.date, $0.amount) } ?? []
+    /// Partial payments and decreases, each summed by date, in date order; none may fall after
+    /// the end day.
+    static func changesByDate(_ delay: DelayCase) throws(InputError) -> Changes {
+        // Yen never overflows, so the sums are always there.
+        let payments = try byDate(delay.payments.map { ($0.date, $0.amount) }, end: delay.end) { $0 + $1 } ?? []
+        let decreases =
+            delay.decreases.isEmpty
+            ? []
+            : try byDate(
+                delay.decreases.map { ($0.date, $0.amount) }, end: delay.end, field: "decreases", what: "decrease from",
+                hint: "a decrease after it changes no day charged (one that lowers the tax from the start is dated on or before the due date)"
+            ) { $0 + $1 } ?? []
+        return Changes(payments: payments, decreases: decreases)
     }
 
-    /// Payments summed by date, in date order, or nil when a sum overflows; a payment after
-    /// `end` is an error. The one rule for the record path and the byte-level path.
+    /// Payments (or decreases) summed by date, in date order, or nil when a sum overflows; one
+    /// after `end` is an error. The one rule for the record path and the byte-level path.
     static func byDate<Amount>(
-        _ payments: [(date: CivilDate, amount: Amount)], end: CivilDate, adding: (Amount, Amount) -> Amount?
+        _ payments: [(date: CivilDate, amount: Amount)], end: CivilDate, field: String = "payments", what: String = "payment on",
+        hint: String = "the final day must be the last", adding: (Amount, Amount) -> Amount?
     ) throws(InputError) -> [(date: CivilDate, amount: Amount)]? {
         if let late = payments.first(where: { $0.date > end }) {
-            throw InputError(field: "payments", reason: "the payment on \(late.date) is after the final payment day \(end); the final day must be the last")
+            throw InputError(field: field, reason: "the \(what) \(late.date) is after the final payment day \(end); \(hint)")
         }
         var merged: [(date: CivilDate, amount: Amount)] = []
         merged.reserveCapacity(payments.count)
@@ -312,6 +342,13 @@ struct Accumulator {
     mutating func applyBeforeDelay(_ amount: Yen, on date: CivilDate, to balance: Yen, explanation: inout Explanation) -> Yen {
         let newBalance = max(.zero, balance - amount)
         explanation.note(.paymentBeforeDelay(amount: amount, date: date, balance: balance, newBalance: newBalance))
+        return newBalance
+    }
+
+    /// Applies a decrease of the principal from `date` on and returns the new balance.
+    mutating func applyDecrease(_ amount: Yen, from date: CivilDate, to balance: Yen, beforeDelay: Bool, explanation: inout Explanation) -> Yen {
+        let newBalance = max(.zero, balance - amount)
+        explanation.note(.decrease(amount: amount, date: date, balance: balance, newBalance: newBalance, beforeDelay: beforeDelay))
         return newBalance
     }
 

@@ -1,6 +1,6 @@
 /// The facts of one delay: what was owed, the deadline, the day it was finally paid (or the work
-/// completed), the days not counted, partial payments, and the contract date for regimes whose
-/// rate is fixed by it.
+/// completed), the days not counted, partial payments and decreases of the principal, and the
+/// contract date for regimes whose rate is fixed by it.
 public struct DelayCase: Sendable {
     /// The principal owed at the deadline.
     public var principal: Yen
@@ -11,6 +11,8 @@ public struct DelayCase: Sendable {
     public var excluded: ExcludedDays
     /// Partial payments before `end`, in any order.
     public var payments: [Payment]
+    /// Decreases of the principal (減額更正 and the like), in any order, none after `end`.
+    public var decreases: [PrincipalDecrease]
     public var contractDate: CivilDate?
     /// When set, a deadline on a closed day of this calendar moves to its next open day before
     /// the delay is counted (国税通則法第10条第2項, 地方自治法第4条の2第4項).
@@ -25,8 +27,9 @@ public struct DelayCase: Sendable {
     public init(
         principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [],
         contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil, reduced: ReducedPeriods = .none,
-        lowPeriodFrom: CivilDate? = nil
+        lowPeriodFrom: CivilDate? = nil, decreases: [PrincipalDecrease] = []
     ) {
+        self.decreases = decreases
         self.reduced = reduced
         self.lowPeriodFrom = lowPeriodFrom
         self.principal = principal

@@ -13,20 +13,7 @@ public struct Payment: Sendable, Hashable, CustomStringConvertible {
     /// Parses `DATE:AMOUNT;DATE:AMOUNT…` (`2024-05-10:50000;2024-06-28:1,000,000`); empty text is
     /// no payment. Each amount must be positive.
     public static func parseList(_ text: some StringProtocol, field: String = "payments") throws(InputError) -> [Payment] {
-        var payments: [Payment] = []
-        for item in text.split(separator: ";") {
-            let part = item.trimmingSpaces
-            if part.isEmpty { continue }
-            guard let colon = part.firstIndex(of: ":") else {
-                throw InputError(field: field, reason: "\(InputError.quoted(part)) is not DATE:AMOUNT (e.g. 2024-05-10:50000)")
-            }
-            // Spaces around the colon are a typist's, as around the field itself.
-            let date = try CivilDate.parse(part[..<colon].trimmingSpaces, field: field)
-            let amount = try Yen.parse(part[part.index(after: colon)...].trimmingSpaces, field: field)
-            guard amount.value.signum > 0 else { throw InputError(field: field, reason: "the payment on \(date) is ¥0; leave it out") }
-            payments.append(Payment(date: date, amount: amount))
-        }
-        return payments
+        try DatedAmountList.parse(text, field: field) { "the payment on \($0) is ¥0; leave it out" }.map { Payment(date: $0.date, amount: $0.amount) }
     }
 }
 

@@ -14,6 +14,9 @@ extension Explanation {
         case interestFirst(amount: Yen, date: CivilDate, toInterest: Yen, owed: Yen, toPrincipal: Yen)
         /// A payment's new principal, charged from the next day; any part past the principal.
         case payment(date: CivilDate, balance: Yen, newBalance: Yen, beyond: Yen?)
+        /// A decrease of the principal (減額更正 and the like) from `date` on; before the delay
+        /// when it takes effect on or before the first day of delay.
+        case decrease(amount: Yen, date: CivilDate, balance: Yen, newBalance: Yen, beforeDelay: Bool)
 
         var text: String {
             if case .text(let text) = self { return text }
@@ -76,6 +79,20 @@ extension Explanation {
                     out.append(literal: "; ")
                     beyond.write(to: out)
                     out.append(literal: " beyond the principal is left to the charge itself")
+                }
+                out.append(literal: ".")
+            case .decrease(let amount, let date, let balance, let newBalance, let beforeDelay):
+                out.append(literal: "Decrease of ")
+                amount.write(to: out)
+                out.append(literal: " from ")
+                date.writeISO8601(to: out)
+                out.append(literal: " (減額): principal ")
+                change(from: balance, to: newBalance)
+                out.append(literal: beforeDelay ? " from the first day of delay" : " from that day")
+                if amount > balance {
+                    out.append(literal: "; the ")
+                    (amount - balance).write(to: out)
+                    out.append(literal: " beyond the principal is not owed (過誤納金 where it was paid)")
                 }
                 out.append(literal: ".")
             }

@@ -18,30 +18,46 @@ extension AccrualPlan {
     /// decision are recorded in it as they are computed: the explanation is this computation's
     /// trace, not a second one.
     ///
-    /// The steps are those of ``Accrual``: balance periods cut after each partial payment, the
+    /// The steps are those of ``Accrual``: balance periods cut after each partial payment and at
+    /// each decrease (in the order of ``BalanceChanges``), the
     /// base of each (its minimum, then its rounding), rate pieces, day-count parts, each
     /// segment's exact value (rounded one by one when the terms say so), the sum, its rounding
     /// and the minimum rule.
     func evaluate<N: PlanInteger>(
-        _ constants: Constants<N>, principal: N, payments: [(date: CivilDate, amount: N)], window: DateWindow,
-        excluded: ExcludedDays, rates: RateResolver, explanation: inout Explanation?
+        _ constants: Constants<N>, principal: N, payments: [(date: CivilDate, amount: N)], decreases: [(date: CivilDate, amount: N)] = [],
+        window: DateWindow, excluded: ExcludedDays, rates: RateResolver, explanation: inout Explanation?
     ) throws(InputError) -> Outcome<N>? {
         var run = Evaluation(plan: self, constants: constants, excluded: excluded, rates: rates)
         var balance = principal
         var periodStart = window.first
-        for (date, amount) in payments where date < window.first {
-            guard let reduced = balance.subtracting(amount) else { return nil }
-            let newBalance = max(.zero, reduced)
-            explanation?.note(
-                .paymentBeforeDelay(amount: Yen(amount.bigInteger), date: date, balance: Yen(balance.bigInteger), newBalance: Yen(newBalance.bigInteger)))
-            balance = newBalance
-        }
-        for (date, amount) in payments where date >= window.first && date < window.last {
-            guard try run.accrue(balance, over: DateWindow(first: periodStart, last: date), explanation: &explanation),
-                let newBalance = run.applyPayment(amount, on: date, to: balance, explanation: &explanation)
-            else { return nil }
-            balance = newBalance
-            periodStart = date.nextDay
+        var changes = BalanceChanges(payments: payments, decreases: decreases)
+        while let (day, change) = changes.next(), day <= window.last {
+            let beforeDelay = day <= window.first
+            if !beforeDelay, day > periodStart {
+                guard try run.accrue(balance, over: DateWindow(first: periodStart, last: day.previousDay), explanation: &explanation) else { return nil }
+                periodStart = day
+            }
+            let changed: N?
+            switch change {
+            case .payment(let date, let amount) where beforeDelay:
+                changed = balance.subtracting(amount).map { max(.zero, $0) }
+                if let changed {
+                    explanation?.note(
+                        .paymentBeforeDelay(amount: Yen(amount.bigInteger), date: date, balance: Yen(balance.bigInteger), newBalance: Yen(changed.bigInteger)))
+                }
+            case .payment(let date, let amount):
+                changed = run.applyPayment(amount, on: date, to: balance, explanation: &explanation)
+            case .decrease(let date, let amount):
+                changed = balance.subtracting(amount).map { max(.zero, $0) }
+                if let changed, explanation.isRecording {
+                    explanation?.note(
+                        .decrease(
+                            amount: Yen(amount.bigInteger), date: date, balance: Yen(balance.bigInteger), newBalance: Yen(changed.bigInteger),
+                            beforeDelay: beforeDelay))
+                }
+            }
+            guard let changed else { return nil }
+            balance = changed
         }
         guard try run.accrue(balance, over: DateWindow(first: periodStart, last: window.last), explanation: &explanation) else { return nil }
         return run.finish(explanation: &explanation)

@@ -10,13 +10,13 @@ public struct CustomRegime: Regime {
     public var title: String { "custom terms (個別条件)" }
     public var fields: [String] {
         [
-            "amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "reduced", "low_months", "basis", "base_unit",
+            "amount", "due", "paid", "excluded", "payments", "decreases", "rate", "high_rate", "roll_due", "reduced", "low_months", "basis", "base_unit",
             "base_minimum", "segments", "result_unit", "result_minimum", "allocation",
         ]
     }
 
     /// The columns that make a row's terms (all but the case's amount, dates, excluded days,
-    /// payments and roll-over).
+    /// payments, decreases and roll-over).
     static let termFields = [
         "rate", "high_rate", "low_months", "basis", "base_unit", "base_minimum", "segments", "result_unit", "result_minimum", "allocation",
     ]
@@ -27,7 +27,8 @@ public struct CustomRegime: Regime {
         let terms = try CustomRegime.terms(fields)
         let delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date"), end: try fields.date("paid", "the payment day"),
-            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue(), reduced: try fields.reduced())
+            excluded: try fields.excluded(), payments: try fields.payments(), rollDue: try fields.rollDue(), reduced: try fields.reduced(),
+            decreases: try fields.decreases())
         return try compute(delay, plan: AccrualPlan(terms: terms))
     }
 
@@ -38,7 +39,9 @@ public struct CustomRegime: Regime {
                 .init("amount", "amount (金額)", delay.principal.description),
                 .init("due", "due date (期限)", delay.due.iso8601),
                 .init("paid", "paid (支払日)", delay.end.iso8601),
-            ] + [delay.reduced.fact].compactMap { $0 })
+            ] + [delay.reduced.fact].compactMap { $0 }
+                + (delay.decreases.isEmpty
+                    ? [] : [.init("decreases", "decreases of the principal (減額)", delay.decreases.map(\.description).joined(separator: "; "))]))
     }
 
     /// The terms a row gives in its ``termFields``.

@@ -19,7 +19,7 @@ public struct DataRegime: Regime {
     /// it implements (国税通則法第61条第1項第1号).
     let amendedReturn: (excludedAfter: CivilPeriod, rule: String, lateReturnRule: String?)?
     public var fields: [String] {
-        ["amount", "due", "paid", "excluded", "payments", "rate", "high_rate", "roll_due", "reduced"] + (usesContractDate ? ["contract_date"] : [])
+        ["amount", "due", "paid", "excluded", "payments", "decreases", "rate", "high_rate", "roll_due", "reduced"] + (usesContractDate ? ["contract_date"] : [])
             + (amendedReturn == nil ? [] : ["amended_on", "fraud"]) + (amendedReturn?.lateReturnRule == nil ? [] : ["late_return_on"])
     }
 
@@ -176,7 +176,8 @@ public struct DataRegime: Regime {
         var delay = DelayCase(
             principal: try fields.amount(), due: try fields.date("due", "the due date (納期限)"),
             end: try fields.date("paid", "the payment day"), excluded: try fields.excluded(), payments: try fields.payments(),
-            contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue(), reduced: try fields.reduced())
+            contractDate: try fields.optionalDate("contract_date"), rollDue: try fields.rollDue(), reduced: try fields.reduced(),
+            decreases: try fields.decreases())
         let amendment = try amended(&delay, fields)
         return try compute(delay, plan: plan, amendment: amendment)
     }
@@ -244,6 +245,9 @@ public struct DataRegime: Regime {
         ]
         if let contractDate = delay.contractDate { inputs.append(.init("contract_date", "contract date (契約日)", contractDate.iso8601)) }
         if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
+        if !delay.decreases.isEmpty {
+            inputs.append(.init("decreases", "decreases of the principal (減額)", delay.decreases.map(\.description).joined(separator: "; ")))
+        }
         if let reduced = delay.reduced.fact { inputs.append(reduced) }
         if let amendment { inputs.append(amendment) }
         return try Accrual.compute(delay, plan: plan, rule: rule, inputs: inputs)

@@ -63,6 +63,8 @@ struct CaseFields {
 
     func payments() throws(InputError) -> [Payment] { try Payment.parseList(values["payments"] ?? "", field: "payments") }
 
+    func decreases() throws(InputError) -> [PrincipalDecrease] { try PrincipalDecrease.parseList(values["decreases"] ?? "", field: "decreases") }
+
     /// A yes-or-no field (`yes`/`no`, `true`/`false`, `1`/`0`, `あり`/`なし`), nil when empty.
     func yesNo(_ name: String) throws(InputError) -> Bool? {
         guard let value = text(name) else { return nil }
