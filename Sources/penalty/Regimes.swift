@@ -13,7 +13,7 @@ struct Regimes: ParsableCommand {
     @Argument(help: "A regime to show.")
     var name: String?
 
-    @Flag(help: "Print the regime's definition as regime-file JSON.")
+    @Flag(help: "Print the regime's definition as regime-file JSON (with no NAME, every data regime's, as one rate file).")
     var json = false
 
     @OptionGroup var rates: RatesOption
@@ -22,6 +22,12 @@ struct Regimes: ParsableCommand {
         let catalog: RegimeCatalog
         do { catalog = try rates.catalog() } catch { throw ValidationError(error.description) }
         guard let name else {
+            if json {
+                // {"regimes": [...]} is itself a rate file (--rates reads one regime or many).
+                let definitions = catalog.names.compactMap { (catalog.regime(named: $0) as? DataRegime)?.definitionJSON }
+                print("{\"regimes\": [\n" + definitions.joined(separator: ",\n") + "\n]}")
+                return
+            }
             for regimeName in catalog.names {
                 guard let regime = catalog.regime(named: regimeName) else { continue }
                 print("\(regimeName.padding(34))\(regime.title)")
@@ -32,6 +38,9 @@ struct Regimes: ParsableCommand {
             throw ValidationError("unknown regime '\(name)'; run `penalty regimes` for the list")
         }
         guard let data = regime as? DataRegime else {
+            if json {
+                throw ValidationError("\(regime.name) is defined by the library's clauses, not by data: it has no regime-file JSON (see docs/regimes/)")
+            }
             print(
                 "\(regime.name): \(regime.title)\n  fields: \(regime.fields.joined(separator: ", "))\n  (defined by the library's clauses; see docs/regimes/)")
             return

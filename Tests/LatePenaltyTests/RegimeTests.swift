@@ -410,6 +410,72 @@ struct RateTableTests {
         #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(overlapping.utf8)) }
     }
 
+    /// A rate file's texts are written into explanations, CSV cells and terminals, and a source
+    /// is quoted in every refused row: each is one line of text, a source not empty nor huge.
+    @Test func aRateFileTextIsOneBoundedLine() throws {
+        func load(_ source: String, unverified: Bool = false, extra: String = "") -> String? {
+            let encoded = String(decoding: try! JSONEncoder().encode(source), as: UTF8.self)
+            let row = #"{"from": "2014-04-01", "rate": "2.9", "source": \#(unverified ? #""a""# : encoded)}"#
+            let more = unverified ? #", "unverified": [{"from": "2013-04-01", "to": "2014-03-31", "source": \#(encoded)\#(extra)}]"# : ""
+            let file = #"{"name": "payment-delay-act", "rates": {"table": [\#(row)]\#(more)}}"#
+            do {
+                _ = try RegimeCatalog.bundled.overlaying(regimeFile: Data(file.utf8))
+                return nil
+            } catch {
+                return error.reason
+            }
+        }
+        #expect(load("告示") == nil)
+        #expect(load("  ")?.contains("rate table row 1: source: is empty") == true)
+        #expect(load(" ", unverified: true)?.contains("unverified row 1: source: is empty") == true)
+        #expect(load("a\u{1B}[31m")?.contains("source: holds the control character U+001B") == true)
+        #expect(load("a\nb", unverified: true)?.contains("U+000A") == true)
+        #expect(load(String(repeating: "x", count: 5000))?.contains("source: is 5000 bytes long; at most 4096") == true)
+        // A one-rate regime's unverified row gives no high rate, as its table rows do not.
+        #expect(
+            load("b", unverified: true, extra: #", "rate": "3", "high_rate": "9""#)?.contains(
+                "unverified row 1: high_rate: is given but the regime has one rate") == true)
+        let title = #"{"name": "payment-delay-act", "title": "x\u0007"}"#
+        #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(title.utf8)) }
+    }
+
+    /// A rate file is read whole before it is checked: one past the bound is refused unread.
+    @Test func aRateFileHasABoundedSize() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rates-\(UInt64.random(in: 0...UInt64.max)).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(count: RegimeCatalog.maxRateFileBytes + 1).write(to: URL(fileURLWithPath: path))
+        do throws(InputError) {
+            _ = try RegimeCatalog.bundled.overlaying(regimeFileAt: path)
+            Issue.record("a rate file over the bound was read")
+        } catch {
+            #expect(error.reason.contains("is larger than 16 MiB"))
+        }
+    }
+
+    /// A contract comes before its payment's deadline; a later contract date would pick a rate of
+    /// a period the delay never saw.
+    @Test func aContractDateAfterTheDueDateIsRefused() {
+        do throws(InputError) {
+            _ = try RegimeCatalog.bundled.compute([
+                "regime": "payment-delay-act", "amount": "10000000", "due": "2021-03-31", "paid": "2021-06-30", "contract_date": "2030-01-01",
+            ])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == "contract_date" && error.reason.contains("is after the due date 2021-03-31"))
+        }
+    }
+
+    /// A rate the row gives replaces the table on every day of the row: the explanation says so.
+    @Test func aRowRateIsNamedInTheExplanation() throws {
+        let result = try RegimeCatalog.bundled.compute([
+            "regime": "local-tax-arrears", "amount": "1000000", "due": "1999-12-15", "paid": "2000-01-15", "rate": "7.3", "high_rate": "14.6",
+        ])
+        let fact = result.explanation.inputs.first { $0.key == "rate" }
+        #expect(fact?.value == "7.3% / 14.6% (after the low-rate period), in place of the regime's table on every day")
+        let plain = try RegimeCatalog.bundled.compute(["regime": "local-tax-arrears", "amount": "1000000", "due": "2024-12-15", "paid": "2025-01-15"])
+        #expect(!plain.explanation.inputs.contains { $0.key == "rate" })
+    }
+
     @Test func randomTablesLoadAndAnyBrokenBoundaryIsNamed() async {
         let gen = zip(Gen.int(in: 1...30).array(of: 2...12), Gen.int(in: 0...11), Gen.int(in: -3...3))
         await propertyCheck(count: 300, input: gen) { lengths, breakAt, shift in

@@ -17,8 +17,15 @@ struct RateResolver {
             fixedRow = nil
             return
         }
-        let useContractDate = pick == .contractDateElseFirstDayOfDelay && delay.contractDate != nil
-        let date = useContractDate ? delay.contractDate! : window.first
+        let contractDate = pick == .contractDateElseFirstDayOfDelay ? delay.contractDate : nil
+        let useContractDate = contractDate != nil
+        // A contract comes before the payment it provides for: a later date would pick a rate
+        // of a period the delay never saw.
+        if let contractDate, contractDate > delay.due {
+            throw InputError(
+                field: "contract_date", reason: "\(contractDate) is after the due date \(delay.due); the contract is made before its payment falls due")
+        }
+        let date = contractDate ?? window.first
         guard let row = schedule.rowIndex(on: date) else {
             throw RateResolver.missing(date, schedule, field: useContractDate ? "contract_date" : "due")
         }
@@ -143,7 +150,8 @@ struct RateResolver {
     }
 
     static func missing(_ date: CivilDate, _ schedule: RateSchedule, field: String) -> InputError {
-        let remedy = "give the rate explicitly in the 'rate' column, or a rate file with --rates"
+        let remedy =
+            "give the rate explicitly in the row's 'rate' field (it then applies to every day of the row: split a row that runs on into the table where the table begins), or a rate file with --rates"
         guard let row = schedule.unverifiedRow(on: date) else {
             return InputError(field: field, reason: "no rate in the table for \(date) (the table covers \(schedule.coverage)); \(remedy)")
         }

@@ -35,6 +35,11 @@ public struct DataRegime: Regime {
         title = file.title ?? file.name
         summary = file.summary ?? ""
         rule = RuleReference(clause: file.clause ?? "", title: title, document: file.document ?? "")
+        for (field, text) in [("title", file.title), ("summary", file.summary), ("clause", file.clause), ("document", file.document)] {
+            if let text {
+                do throws(InputError) { try DataRegime.checkText(text, field: field) } catch { throw fail(error.description) }
+            }
+        }
         guard let rates = file.rates, let rows = rates.table else { throw fail("has no rates.table") }
         let pick = rates.pick ?? RatePick.eachDay.rawValue
         guard let ratePick = RatePick(rawValue: pick) else {
@@ -47,6 +52,7 @@ public struct DataRegime: Regime {
                 let from = try CivilDate.parse(row.from, field: "from")
                 let to = try row.to.map { (text) throws(InputError) in try CivilDate.parse(text, field: "to") } ?? .last
                 guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
+                try DataRegime.checkSource(row.source)
                 tableRows.append(
                     RateRow(
                         window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
@@ -62,7 +68,11 @@ public struct DataRegime: Regime {
             do throws(InputError) {
                 let from = try CivilDate.parse(row.from, field: "from"), to = try CivilDate.parse(row.to, field: "to")
                 guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
+                try DataRegime.checkSource(row.source)
                 if row.rate == nil, row.highRate != nil { throw InputError(field: "high_rate", reason: "is given without a rate") }
+                if row.highRate != nil, rates.lowPeriodMonths == nil {
+                    throw InputError(field: "high_rate", reason: "is given but the regime has one rate (rates.low_period_months is missing)")
+                }
                 unverifiedRows.append(
                     UnverifiedRateRow(
                         window: DateWindow(first: from, last: to),
@@ -113,6 +123,31 @@ public struct DataRegime: Regime {
         } else {
             amendedReturn = nil
         }
+    }
+
+    /// The longest source a rate row may give: it is quoted in every error of a row that needs it.
+    static let maxSourceBytes = 4096
+
+    /// A rate row's source is what an explanation and a refusal cite: one line of text, not empty.
+    static func checkSource(_ source: String) throws(InputError) {
+        if source.allSatisfy({ $0.isWhitespace }) {
+            throw InputError(field: "source", reason: "is empty; name where the rate comes from (a statute or notice, a page and its address)")
+        }
+        try checkText(source, field: "source")
+        if source.utf8.count > maxSourceBytes {
+            throw InputError(
+                field: "source", reason: "is \(source.utf8.count) bytes long; at most \(maxSourceBytes), since every row refused for want of the rate quotes it"
+            )
+        }
+    }
+
+    /// Text a regime file gives for people (a source, a title, a summary) is written into
+    /// explanations, CSV cells and terminals as it is: no control character may hide in it.
+    static func checkText(_ text: String, field: String) throws(InputError) {
+        guard let control = text.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return }
+        let hex = String(control.value, radix: 16, uppercase: true)
+        throw InputError(
+            field: field, reason: "holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex); write it as one line of text")
     }
 
     static func rounding(_ amounts: RegimeFile.Amounts?, what: String, regime: String) throws(InputError) -> Rounding? {
@@ -244,6 +279,12 @@ public struct DataRegime: Regime {
             .init("paid", "paid (納付・支払日)", delay.end.iso8601),
         ]
         if let contractDate = delay.contractDate { inputs.append(.init("contract_date", "contract date (契約日)", contractDate.iso8601)) }
+        // A rate the row gives replaces the table on every day: the explanation says so, since
+        // no rate source is cited for it.
+        if case .fixed(let rate, let high) = plan.terms.rates.source, case .table = terms.rates.source {
+            let rates = high.map { "\(rate) / \($0) (after the low-rate period)" } ?? "\(rate)"
+            inputs.append(.init("rate", "rate given in the row (利率)", "\(rates), in place of the regime's table on every day"))
+        }
         if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
         if !delay.decreases.isEmpty {
             inputs.append(.init("decreases", "decreases of the principal (減額)", delay.decreases.map(\.description).joined(separator: "; ")))

@@ -72,10 +72,25 @@ public struct RegimeCatalog: Sendable {
         return catalog
     }
 
-    /// Reads a regime file from `path` and lays it over this catalog.
+    /// The largest rate file read: a table of every regime with long sources is some tens of
+    /// kilobytes, and a file is read whole before it is checked.
+    public static let maxRateFileBytes = 16 << 20
+
+    /// Reads a regime file from `path` (a file, or a pipe such as `/dev/stdin`) and lays it over
+    /// this catalog.
     public func overlaying(regimeFileAt path: String) throws(InputError) -> RegimeCatalog {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(field: "rates", reason: "cannot read the rate file '\(path)'; check the path")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: RegimeCatalog.maxRateFileBytes + 1) ?? Data() } catch {
+            throw InputError(field: "rates", reason: "cannot read the rate file '\(path)': \(error.localizedDescription)")
+        }
+        guard data.count <= RegimeCatalog.maxRateFileBytes else {
+            throw InputError(
+                field: "rates", reason: "the rate file '\(path)' is larger than \(RegimeCatalog.maxRateFileBytes >> 20) MiB; a rate file holds tables, not data"
+            )
         }
         return try overlaying(regimeFile: data)
     }
