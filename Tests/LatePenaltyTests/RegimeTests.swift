@@ -437,6 +437,11 @@ struct RateTableTests {
                 "unverified row 1: high_rate: is given but the regime has one rate") == true)
         let title = #"{"name": "payment-delay-act", "title": "x\u0007"}"#
         #expect(throws: InputError.self) { try RegimeCatalog.bundled.overlaying(regimeFile: Data(title.utf8)) }
+        // The bundled files meet the same rules, though they are not checked at every start.
+        for name in RegimeCatalog.bundled.names {
+            guard let regime = RegimeCatalog.bundled.regime(named: name) as? DataRegime else { continue }
+            #expect(regime.textProblem == nil, "\(name): \(regime.textProblem.map(\.description) ?? "")")
+        }
     }
 
     /// A rate file is read whole before it is checked: one past the bound is refused unread.

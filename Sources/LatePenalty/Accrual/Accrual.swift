@@ -36,10 +36,15 @@ public enum Accrual {
         let periods = changes + 1
         // Amounts that fit in 64 bits (up to 19 digits) are the common case: no digit count.
         func digits(_ yen: Yen) -> Int { Int(exactly: yen.value) != nil ? 19 : yen.value.decimalDigitCount }
-        let amounts = delay.payments.lazy.map(\.amount) + delay.decreases.lazy.map(\.amount)
-        guard periods * 19 > maxWork || Int(exactly: delay.principal.value) == nil || amounts.contains(where: { Int(exactly: $0.value) == nil })
+        // No array of the amounts is made: this runs for every row.
+        func long(_ yen: Yen) -> Bool { Int(exactly: yen.value) == nil }
+        guard
+            periods * 19 > maxWork || long(delay.principal) || delay.payments.contains(where: { long($0.amount) })
+                || delay.decreases.contains(where: { long($0.amount) })
         else { return }
-        let widest = amounts.reduce(digits(delay.principal)) { max($0, digits($1)) }
+        let widest = max(
+            delay.payments.reduce(digits(delay.principal)) { max($0, digits($1.amount)) },
+            delay.decreases.reduce(0) { max($0, digits($1.amount)) })
         let (work, overflow) = periods.multipliedReportingOverflow(by: widest)
         guard overflow || work > maxWork else { return }
         let field = changes == 0 ? "amount" : delay.payments.count >= delay.decreases.count ? "payments" : "decreases"

@@ -35,11 +35,6 @@ public struct DataRegime: Regime {
         title = file.title ?? file.name
         summary = file.summary ?? ""
         rule = RuleReference(clause: file.clause ?? "", title: title, document: file.document ?? "")
-        for (field, text) in [("title", file.title), ("summary", file.summary), ("clause", file.clause), ("document", file.document)] {
-            if let text {
-                do throws(InputError) { try DataRegime.checkText(text, field: field) } catch { throw fail(error.description) }
-            }
-        }
         guard let rates = file.rates, let rows = rates.table else { throw fail("has no rates.table") }
         let pick = rates.pick ?? RatePick.eachDay.rawValue
         guard let ratePick = RatePick(rawValue: pick) else {
@@ -52,7 +47,6 @@ public struct DataRegime: Regime {
                 let from = try CivilDate.parse(row.from, field: "from")
                 let to = try row.to.map { (text) throws(InputError) in try CivilDate.parse(text, field: "to") } ?? .last
                 guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
-                try DataRegime.checkSource(row.source)
                 tableRows.append(
                     RateRow(
                         window: DateWindow(first: from, last: to), rate: try Rate.parse(percent: row.rate, field: "rate"),
@@ -68,7 +62,6 @@ public struct DataRegime: Regime {
             do throws(InputError) {
                 let from = try CivilDate.parse(row.from, field: "from"), to = try CivilDate.parse(row.to, field: "to")
                 guard from <= to else { throw InputError(field: "to", reason: "\(to) is before from \(from)") }
-                try DataRegime.checkSource(row.source)
                 if row.rate == nil, row.highRate != nil { throw InputError(field: "high_rate", reason: "is given without a rate") }
                 if row.highRate != nil, rates.lowPeriodMonths == nil {
                     throw InputError(field: "high_rate", reason: "is given but the regime has one rate (rates.low_period_months is missing)")
@@ -125,6 +118,24 @@ public struct DataRegime: Regime {
         }
     }
 
+    /// Checks the texts of a user's regime file (the bundled ones are held to the same by the
+    /// tests, not at every start): a rate row's source, its title, summary, clause and document.
+    static func checkTexts(of file: RegimeFile) throws(InputError) {
+        func fail(_ label: String, _ error: InputError) -> InputError {
+            InputError(field: "rates", reason: "regime '\(file.name)': \(label)\(error)")
+        }
+        for (field, text) in [("title", file.title), ("summary", file.summary), ("clause", file.clause), ("document", file.document)] {
+            guard let text else { continue }
+            do throws(InputError) { try checkText(text, field: field) } catch { throw fail("", error) }
+        }
+        for (index, row) in (file.rates?.table ?? []).enumerated() {
+            do throws(InputError) { try checkSource(row.source) } catch { throw fail("rate table row \(index + 1): ", error) }
+        }
+        for (index, row) in (file.rates?.unverified ?? []).enumerated() {
+            do throws(InputError) { try checkSource(row.source) } catch { throw fail("unverified row \(index + 1): ", error) }
+        }
+    }
+
     /// The longest source a rate row may give: it is quoted in every error of a row that needs it.
     static let maxSourceBytes = 4096
 
@@ -144,8 +155,21 @@ public struct DataRegime: Regime {
     /// Text a regime file gives for people (a source, a title, a summary) is written into
     /// explanations, CSV cells and terminals as it is: no control character may hide in it.
     static func checkText(_ text: String, field: String) throws(InputError) {
-        guard let control = text.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return }
-        let hex = String(control.value, radix: 16, uppercase: true)
+        // On the bytes: C0 controls and DEL are one byte in UTF-8, C1 controls 0xC2 0x80–0x9F.
+        var utf8 = text.utf8.makeIterator()
+        var control: UInt32? = nil
+        while let byte = utf8.next() {
+            if byte < 0x20 || byte == 0x7F {
+                control = UInt32(byte)
+                break
+            }
+            if byte == 0xC2, let next = utf8.next(), (0x80...0x9F).contains(next) {
+                control = UInt32(next)
+                break
+            }
+        }
+        guard let control else { return }
+        let hex = String(control, radix: 16, uppercase: true)
         throw InputError(
             field: field, reason: "holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex); write it as one line of text")
     }

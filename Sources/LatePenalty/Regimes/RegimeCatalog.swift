@@ -67,7 +67,9 @@ public struct RegimeCatalog: Sendable {
                 throw InputError(field: "rates", reason: "regime '\(file.name)' is defined by the library's clauses, not by data; choose another name")
             }
             let base = (RegimeCatalog.bundled.regime(named: file.name) as? DataRegime)?.definition
-            catalog.add(try DataRegime(file: base.map { file.overlaid(on: $0) } ?? file))
+            let merged = base.map { file.overlaid(on: $0) } ?? file
+            try DataRegime.checkTexts(of: merged)
+            catalog.add(try DataRegime(file: merged))
         }
         return catalog
     }
