@@ -9,8 +9,8 @@ const messages = {
     statement: "計算書", print: "印刷する（A4）", fileHeading: "ファイルの計算",
     fileInput: "CSV ファイル（id, regime, amount と各列）", encoding: "文字コード", explainColumn: "計算の内訳の列を付ける",
     upload: "計算する", download: "結果をダウンロード", rowErrors: "誤りのある行", line: "行", reason: "理由", remove: "削除",
-    footer: "計算はこのサーバーの penalty ライブラリが正確な有理数で行います。", addRange: "期間を追加", addPayment: "支払を追加",
-    amount: "金額（円）", due: "期限日", paid: "納付日・完了日", excluded: "除く期間（検査日数など）", payments: "一部の支払",
+    footer: "計算はこのサーバーの penalty ライブラリが正確な有理数で行います。", addRange: "期間を追加", addPayment: "支払を追加", addDecrease: "減額を追加",
+    amount: "金額（円）", due: "期限日", paid: "納付日・完了日", excluded: "除く期間（検査日数など）", payments: "一部の支払", decreases: "減額（減額更正など、その日から）",
     reduced: "猶予等の期間（開始..終了:grace・half・exempt・割合 を ; で区切る）",
     amended_on: "修正申告書の提出日・更正通知書の発送日", fraud: "重加算税（あり・なし）", late_return_on: "期限後申告書の提出日（期限後申告の場合）",
     rate: "率（年%）", high_rate: "高い率（年%）", contract_date: "契約日", invoice_received: "請求書の受領日",
@@ -28,8 +28,8 @@ const messages = {
     statement: "Statement of computation", print: "Print (A4)", fileHeading: "A file of cases",
     fileInput: "CSV file (id, regime, amount and the regime's columns)", encoding: "Encoding", explainColumn: "Add the breakdown column",
     upload: "Compute", download: "Download the results", rowErrors: "Rows in error", line: "Line", reason: "Reason", remove: "Remove",
-    footer: "Computed exactly, in rationals, by the penalty library on this server.", addRange: "Add a range", addPayment: "Add a payment",
-    amount: "Amount (yen)", due: "Due date", paid: "Paid or completed on", excluded: "Excluded ranges (inspection days …)", payments: "Partial payments",
+    footer: "Computed exactly, in rationals, by the penalty library on this server.", addRange: "Add a range", addPayment: "Add a payment", addDecrease: "Add a decrease",
+    amount: "Amount (yen)", due: "Due date", paid: "Paid or completed on", excluded: "Excluded ranges (inspection days …)", payments: "Partial payments", decreases: "Decreases of the principal (減額更正 …, from that day)",
     reduced: "Reduced periods (FROM..TO:grace, half, exempt or a rate, separated by ;)",
     amended_on: "Amended on (修正申告・更正)", fraud: "重加算税 (yes or no)", late_return_on: "Late return filed on (期限後申告), if any",
     rate: "Rate (% a year)", high_rate: "High rate (% a year)", contract_date: "Contract date", invoice_received: "Invoice received on",
@@ -106,12 +106,12 @@ function renderRegimeFields(clear = true) {
   const container = $("regime-fields");
   const kept = {};
   if (!clear) for (const input of container.querySelectorAll("input[name]")) kept[input.name] = input.value;
-  const keptRows = clear ? {} : { excluded: rowsOf("excluded"), payments: rowsOf("payments") };
+  const keptRows = clear ? {} : Object.fromEntries([...rowFields].map((name) => [name, rowsOf(name)]));
   container.replaceChildren();
   if (!regime) return;
   $("regime-title").textContent = regime.title;
   for (const name of regime.fields) {
-    if (name === "excluded" || name === "payments") {
+    if (rowFields.has(name)) {
       container.append(rowsField(name, keptRows[name] ?? []));
       continue;
     }
@@ -136,14 +136,18 @@ function renderRegimeFields(clear = true) {
   }
 }
 
-/// Excluded ranges (from–to) or partial payments (date–amount) as rows a clerk adds one by one.
+/// The fields typed as rows a clerk adds one by one: excluded ranges (from–to), partial payments
+/// and decreases (date–amount).
+const rowFields = new Set(["excluded", "payments", "decreases"]);
+const addLabels = { excluded: "addRange", payments: "addPayment", decreases: "addDecrease" };
+
 function rowsField(name, values) {
   const group = element("fieldset", null, "field rows");
   group.id = "f-" + name;
   group.append(element("legend", t(name)));
   const list = element("div", null, "row-list");
   group.append(list);
-  const add = element("button", t(name === "excluded" ? "addRange" : "addPayment"), "quiet");
+  const add = element("button", t(addLabels[name]), "quiet");
   add.type = "button";
   add.addEventListener("click", () => addRow(list, name, ["", ""]).querySelector("input").focus());
   const error = element("p", null, "error");
@@ -162,7 +166,7 @@ function addRow(list, name, [first, second]) {
   b.value = second;
   a.setAttribute("aria-label", name === "excluded" ? t("from") : t("date"));
   b.setAttribute("aria-label", name === "excluded" ? t("to") : t("amount"));
-  if (name === "payments") { b.placeholder = t("amountHint"); b.inputMode = "numeric"; }
+  if (name !== "excluded") { b.placeholder = t("amountHint"); b.inputMode = "numeric"; }
   const remove = row.querySelector(".remove");
   remove.textContent = t("remove");
   remove.addEventListener("click", () => row.remove());
@@ -184,8 +188,10 @@ function caseFields() {
   }
   const excluded = rowsOf("excluded").filter(([a, b]) => a || b).map(([a, b]) => `${a}..${b || a}`);
   if (excluded.length) fields.excluded = excluded.join(";");
-  const payments = rowsOf("payments").filter(([a, b]) => a || b).map(([a, b]) => `${a}:${b}`);
-  if (payments.length) fields.payments = payments.join(";");
+  for (const name of ["payments", "decreases"]) {
+    const items = rowsOf(name).filter(([a, b]) => a || b).map(([a, b]) => `${a}:${b}`);
+    if (items.length) fields[name] = items.join(";");
+  }
   if ($("as_of").value.trim() !== "") fields.as_of = $("as_of").value.trim();
   return fields;
 }
