@@ -17,13 +17,32 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A value from the input as an error quotes it: `'12x'`, or its first characters and its
     /// length when it is long, so that a message stays readable whatever a field holds (a row
     /// may be 16 MiB).
+    /// A character that prints as nothing or as a plain space (a no-break or ideographic space,
+    /// a zero-width or format character) is written as its code point, `<U+00A0>`, so that the
+    /// reader sees what to delete.
     package static func quoted(_ text: some StringProtocol) -> String {
-        var prefix = "", count = 0
+        var shown = "", count = 0
         for character in text {
-            if count < excerptLength { prefix.append(character) }
+            if count < excerptLength || text.count <= excerptLength + 8 { shown += visible(character) }
             count += 1
         }
-        return count <= excerptLength + 8 ? "'\(text)'" : "'\(prefix)…' (\(count) characters)"
+        return count <= excerptLength + 8 ? "'\(shown)'" : "'\(shown)…' (\(count) characters)"
+    }
+
+    /// `character`, or its code points when it would not show for what it is.
+    package static func visible(_ character: Character) -> String {
+        guard character != " ",
+            character.unicodeScalars.contains(where: { scalar in
+                switch scalar.properties.generalCategory {
+                case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator: true
+                default: false
+                }
+            })
+        else { return String(character) }
+        return character.unicodeScalars.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)>"
+        }.joined()
     }
 
     /// How many characters of a long value an error quotes.

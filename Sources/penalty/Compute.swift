@@ -13,8 +13,9 @@ struct Compute: ParsableCommand {
         abstract: "Compute every row of a CSV or JSON Lines file; write one result row per input row.",
         discussion: """
             Input columns: id,regime,amount and the columns the regimes use (due, paid, excluded, \
-            payments, rate, high_rate, contract_date, and custom's terms), in any order; see \
-            docs/file-format.md. Dates may be ISO, YYYY/M/D or era dates (令和4年3月25日, R4.3.25).
+            payments, decreases, rate, high_rate, contract_date, reduced, amended_on, fraud, \
+            late_return_on, roll_due, and custom's terms), in any order; `penalty regimes NAME` \
+            lists a regime's. See docs/file-format.md. Dates may be ISO, YYYY/M/D or era dates (令和4年3月25日, R4.3.25).
 
             A bad row becomes an output row with status=error and a message on stderr naming its \
             line; the batch goes on. Exit status: 0 all rows computed, 1 some rows rejected, 2 the \

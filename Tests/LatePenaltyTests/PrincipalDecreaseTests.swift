@@ -134,7 +134,7 @@ struct PrincipalDecreaseTests {
             "regime": "local-tax-arrears", "amount": "500000", "due": "2024-03-15", "paid": "2024-09-30", "decreases": "2024-03-10:600000",
         ])
         #expect(result.amount == .zero)
-        #expect(result.explanation.notes.contains { $0.contains("the ¥100,000 beyond the principal is not owed (過誤納金 where it was paid)") })
+        #expect(result.explanation.notes.contains { $0.contains("it is ¥100,000 more than the principal, which it leaves at ¥0") })
     }
 
     @Test func refusedWhereTheyCannotApply() {
@@ -157,5 +157,50 @@ struct PrincipalDecreaseTests {
         // Bounded work: as many balance periods as payments allow.
         let many = (0..<3000).map { _ in "2024-05-01:\(String(repeating: "9", count: 700))" }.joined(separator: ";")
         #expect(reason(row.merging(["decreases": many]) { $1 })?.hasPrefix("decreases:") == true)
+    }
+}
+
+/// What a clerk sees when a decrease is typed wrong: the row, the field and what to change.
+@Suite("Decreases typed wrong")
+struct PrincipalDecreaseInputTests {
+    static func reason(_ fields: [String: String]) -> String? {
+        do {
+            _ = try RegimeCatalog.bundled.compute(fields)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    static let row = ["regime": "national-tax-arrears", "amount": "1000000", "due": "2024-03-15", "paid": "2024-09-30"]
+
+    @Test func twoItemsJoinedByACommaAreNamedAsSuch() {
+        let reason = Self.reason(Self.row.merging(["decreases": "2024-05-01:50000,2024-06-01:1"]) { $1 })
+        #expect(reason?.contains("holds more than one DATE:AMOUNT; separate the items with ';'") == true)
+        let payments = Self.reason(Self.row.merging(["payments": "2024-05-01:50000,2024-06-01:1"]) { $1 })
+        #expect(payments?.hasPrefix("payments:") == true && payments?.contains("separate the items with ';'") == true)
+    }
+
+    @Test func invisibleCharactersAreShownByTheirCodePoints() {
+        #expect(Self.reason(Self.row.merging(["decreases": "2024-05-01:50000\u{A0}"]) { $1 })?.contains("<U+00A0>") == true)
+        #expect(Self.reason(Self.row.merging(["amount": "50000\u{200B}"]) { $1 })?.contains("'50000<U+200B>' contains '<U+200B>'") == true)
+    }
+
+    /// The bound counts the digits the amounts have, and the error says what the row gave.
+    @Test func theWorkBoundCountsRealDigits() {
+        let long = "1" + String(repeating: "0", count: 1_500_000)
+        let reason = Self.reason(Self.row.merging(["amount": long, "decreases": "2024-05-01:\(long)"]) { $1 })
+        #expect(reason?.hasPrefix("decreases: 1 decrease of up to 1500001 digits ask for more work than one case may: 2 balance periods") == true)
+    }
+
+    /// A column no regime reads is ignored: the note names the field a misspelt one meant.
+    @Test func aMisspeltColumnIsNamedWithTheOneMeant() throws {
+        let csv = "id,regime,amount,due,paid,Decreases,memo\nA,national-tax-arrears,1000000,2024-03-15,2024-09-30,2024-06-01:400000,x\n"
+        var notes: [String] = []
+        _ = try Batch.run(csv: Array(csv.utf8), output: { _ in }, diagnostics: { notes.append($0) })
+        #expect(notes.contains { $0.contains("'Decreases' (did you mean 'decreases'?)") && $0.contains("'memo',") || $0.contains("'memo' are") })
+        notes = []
+        _ = try Batch.runCSV(bytes: Array(csv.utf8), output: { _ in }, diagnostics: { notes.append($0) })
+        #expect(notes.contains { $0.contains("'Decreases' (did you mean 'decreases'?)") })
     }
 }

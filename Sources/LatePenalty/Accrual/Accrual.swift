@@ -42,16 +42,20 @@ public enum Accrual {
             periods * 19 > maxWork || long(delay.principal) || delay.payments.contains(where: { long($0.amount) })
                 || delay.decreases.contains(where: { long($0.amount) })
         else { return }
+        // Past the quick bound, the digits are counted exactly (once, for such a row only).
+        func exactDigits(_ yen: Yen) -> Int { yen.value.decimalDigitCount }
         let widest = max(
-            delay.payments.reduce(digits(delay.principal)) { max($0, digits($1.amount)) },
-            delay.decreases.reduce(0) { max($0, digits($1.amount)) })
+            delay.payments.reduce(exactDigits(delay.principal)) { max($0, exactDigits($1.amount)) },
+            delay.decreases.reduce(0) { max($0, exactDigits($1.amount)) })
         let (work, overflow) = periods.multipliedReportingOverflow(by: widest)
         guard overflow || work > maxWork else { return }
         let field = changes == 0 ? "amount" : delay.payments.count >= delay.decreases.count ? "payments" : "decreases"
+        let given = [(delay.payments.count, "partial payment"), (delay.decreases.count, "decrease")].filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " and ")
         throw InputError(
             field: field,
             reason:
-                "\(changes) partial payments and decreases on amounts of up to \(widest) digits ask for more work than one case may (balance periods × digits at most \(maxWork)); split the case or give fewer payments"
+                "\(given.isEmpty ? "an amount" : given) of up to \(widest) digits ask for more work than one case may: \(periods) balance periods × \(widest) digits, at most \(maxWork); split the case, or give fewer items or shorter amounts"
         )
     }
 
@@ -243,7 +247,8 @@ public enum Accrual {
             ? []
             : try byDate(
                 delay.decreases.map { ($0.date, $0.amount) }, end: delay.end, field: "decreases", what: "decrease from",
-                hint: "a decrease after it changes no day charged (one that lowers the tax from the start is dated on or before the due date)"
+                hint:
+                    "it would lower no day charged (the final day is `paid`, or the --as-of day of a quote): leave it out; a decrease that lowers the principal from the start is dated on or before the first day counted"
             ) { $0 + $1 } ?? []
         return Changes(payments: payments, decreases: decreases)
     }

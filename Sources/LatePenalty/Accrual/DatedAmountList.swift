@@ -15,7 +15,12 @@ enum DatedAmountList {
             }
             // Spaces around the colon are a typist's, as around the field itself.
             let date = try CivilDate.parse(part[..<colon].trimmingSpaces, field: field)
-            let amount = try Yen.parse(part[part.index(after: colon)...].trimmingSpaces, field: field)
+            let amountText = part[part.index(after: colon)...].trimmingSpaces
+            // `2024-05-01:50000,2024-06-01:1`: two items joined by the wrong separator.
+            if amountText.contains(":") {
+                throw InputError(field: field, reason: "\(InputError.quoted(part)) holds more than one DATE:AMOUNT; separate the items with ';'")
+            }
+            let amount = try Yen.parse(amountText, field: field)
             guard amount.value.signum > 0 else { throw InputError(field: field, reason: zero(date)) }
             items.append((date, amount))
         }

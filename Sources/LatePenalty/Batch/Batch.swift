@@ -141,7 +141,11 @@ public enum Batch {
             let unknown = record.fields.keys.filter { !known.contains($0) }
             if !unknown.isEmpty {
                 for name in unknown.sorted() where reportedUnknown.insert(name).inserted {
-                    unusedNotes.append((block.count, "line \(record.line): field '\(name)' is not used by any regime; it is ignored"))
+                    unusedNotes.append(
+                        (
+                            block.count,
+                            "line \(record.line): field '\(name)' is not used by any regime; it is ignored\(FieldNameHint.suffix(for: name, in: known))"
+                        ))
                 }
                 record = InputRecord(line: record.line, fields: record.fields.filter { known.contains($0.key) }, error: record.error)
             }
@@ -176,8 +180,10 @@ public enum Batch {
         var seen = Set<String>()
         let unused = columns.filter { !known.contains($0) && seen.insert($0).inserted }
         guard !unused.isEmpty else { return nil }
-        if unused.count == 1 { return "line 1: column '\(unused[0])' is not used by any regime; it is ignored" }
-        let named = unused.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+        if unused.count == 1 {
+            return "line 1: column '\(unused[0])' is not used by any regime; it is ignored\(FieldNameHint.suffix(for: unused[0], in: known))"
+        }
+        let named = unused.prefix(10).map { "'\($0)'\(FieldNameHint.suffix(for: $0, in: known))" }.joined(separator: ", ")
         return "line 1: columns \(named)\(unused.count > 10 ? " and \(unused.count - 10) more" : "") are not used by any regime; they are ignored"
     }
 

@@ -23,7 +23,7 @@ extension RowBlock {
                         noteUnused(
                             unknown.filter { !$0.isNull }.map {
                                 String(decoding: UnsafeBufferPointer(start: bytes + $0.key.0, count: $0.key.1 - $0.key.0), as: UTF8.self)
-                            }, line: rowLine)
+                            }, line: rowLine, known: plan.known)
                     }
                     if plainRow(bytes, starts, ends, row: lineStart..<lineEnd, line: rowLine, in: plain, fast: fast, plan: plan, options: options) {
                         continue
@@ -48,7 +48,7 @@ extension RowBlock {
     /// record batch does, then computed the general way.
     func jsonRecord(_ record: InputRecord, plan: RowPlan, options: Batch.Options) {
         let unused = record.fields.keys.filter { !plan.known.contains($0) }
-        if !unused.isEmpty { noteUnused(unused, line: record.line) }
+        if !unused.isEmpty { noteUnused(unused, line: record.line, known: plan.known) }
         general(knownFieldsOnly(record, plan: plan), plan: plan, options: options)
     }
 
@@ -60,9 +60,10 @@ extension RowBlock {
 
     /// Notes fields no regime reads, before the row's own diagnostic. Whether a name is new to
     /// the whole input is known only in input order: `write` reports each name once.
-    func noteUnused(_ names: [String], line: Int) {
+    func noteUnused(_ names: [String], line: Int, known: Set<String>) {
         for name in names.sorted() where unusedNamed.insert(name).inserted {
-            notes.append((rows, "line \(line): field '\(name)' is not used by any regime; it is ignored", name))
+            notes.append(
+                (rows, "line \(line): field '\(name)' is not used by any regime; it is ignored\(FieldNameHint.suffix(for: name, in: known))", name))
         }
     }
 }

@@ -88,11 +88,11 @@ extension Explanation {
                 date.writeISO8601(to: out)
                 out.append(literal: " (減額): principal ")
                 change(from: balance, to: newBalance)
-                out.append(literal: beforeDelay ? " from the first day of delay" : " from that day")
+                out.append(literal: beforeDelay ? " from the first day counted" : " from that day")
                 if amount > balance {
-                    out.append(literal: "; the ")
+                    out.append(literal: "; it is ")
                     (amount - balance).write(to: out)
-                    out.append(literal: " beyond the principal is not owed (過誤納金 where it was paid)")
+                    out.append(literal: " more than the principal, which it leaves at ¥0")
                 }
                 out.append(literal: ".")
             }

@@ -27,7 +27,7 @@ extension Yen {
             case 0x65, 0x45:
                 throw fail("\(InputError.quoted(text)) is not plain digits (exponents are not accepted); amounts are whole yen")
             default:
-                throw fail("\(InputError.quoted(text)) contains '\(Character(scalar))'; write the amount as digits only, e.g. 1,200,000")
+                throw fail("\(InputError.quoted(text)) contains '\(InputError.visible(Character(scalar)))'; write the amount as digits only, e.g. 1,200,000")
             }
         }
         if groupSizes.count > 1 {
