@@ -80,6 +80,12 @@ int main(void) {
         const char *v[] = {"local-tax-arrears", "56400", "令和8年2月2日", "R8.5.29"};
         expect_case(context, "local tax (published V1)", n, v, 4, "1300", PENALTY_STATUS_OK, 116);
     }
+    {   /* 国税 延滞税 with a partial payment and a 減額更正 on the same day (vector
+         * decrease-national-on-the-day-of-a-partial-payment): ¥22,300. */
+        const char *n[] = {"regime", "amount", "due", "paid", "payments", "decreases"};
+        const char *v[] = {"national-tax-arrears", "1000000", "2024-03-15", "2024-09-30", "2024-06-01:100000", "2024-06-01:400000"};
+        expect_case(context, "national tax, decrease", n, v, 6, "22300", PENALTY_STATUS_OK, 199);
+    }
     {   /* A bad date is an input error naming the field. */
         const char *n[] = {"regime", "amount", "due", "paid"};
         const char *v[] = {"contract-late-completion", "1000000", "2022-03-25", "2021-02-29"};
