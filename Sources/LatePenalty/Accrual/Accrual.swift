@@ -67,34 +67,44 @@ public enum Accrual {
         // its own terms and periods.
         let plan = given.reduced == regimePlan.reduced ? regimePlan : AccrualPlan(base: regimePlan, reduced: given.reduced)
         // Consumed, not copied: taking the case's values out of a copy retained each of them.
-        let (delay, window, changes, rates, explanation): (DelayCase, DateWindow, Changes, RateResolver, Explanation)
+        let (delay, window, changes, rates): (DelayCase, DateWindow, Changes, RateResolver)
+        var explanation: Explanation?
         let prepared = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs)
         switch consume prepared {
         case .noDelay(let result): return result
-        case .delay(let d, let w, let c, let r, let e): (delay, window, changes, rates, explanation) = (d, w, c, r, e)
+        case .delay(let d, let w, let c, let r, let e):
+            (delay, window, changes, rates) = (d, w, c, r)
+            explanation = e
         }
-        // Int128 first; the same evaluation on GMP integers when a product overflows.
+        // Int128 first; the same evaluation on GMP integers when a product overflows. The
+        // explanation is moved into the evaluation, never copied: a copy shares its arrays, and
+        // the first note appended would copy them all.
         if useInt128, let small = plan.small, let principal = Int128(exactly: delay.principal.value),
             let payments = convert(changes.payments, to: Int128.self), let decreases = convert(changes.decreases, to: Int128.self)
         {
-            var trace: Explanation? = explanation
+            var trace = explanation.take()
             if let outcome = try plan.evaluate(
                 small, principal: principal, payments: payments, decreases: decreases, window: window, excluded: delay.excluded, rates: rates,
                 explanation: &trace),
-                let trace
+                let recorded = trace.take()
             {
-                return result(outcome, plan: plan, explanation: trace)
+                return result(outcome, plan: plan, explanation: recorded)
             }
+            // The trace holds the steps before the overflow: the explanation as prepared, again.
+            guard case .delay(_, _, _, _, let fresh) = try prepare(given, terms: plan.terms, rule: rule, inputs: inputs) else {
+                preconditionFailure("Accrual.prepare: a delay is a delay the second time")
+            }
+            explanation = fresh
         }
-        var trace: Explanation? = explanation
+        var trace = explanation.take()
         guard
             let outcome = try plan.evaluate(
                 plan.big, principal: delay.principal.value, payments: changes.payments.map { ($0.date, $0.amount.value) },
                 decreases: changes.decreases.map { ($0.date, $0.amount.value) }, window: window, excluded: delay.excluded,
                 rates: rates, explanation: &trace),
-            let trace
+            let recorded = trace.take()
         else { preconditionFailure("Accrual: GMP integers do not overflow") }
-        return result(outcome, plan: plan, explanation: trace)
+        return result(outcome, plan: plan, explanation: recorded)
     }
 
     private static func convert<N: PlanInteger>(_ changes: [(date: CivilDate, amount: Yen)], to: N.Type) -> [(date: CivilDate, amount: N)]? {
@@ -108,12 +118,13 @@ public enum Accrual {
         return converted
     }
 
-    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, explanation: Explanation) -> ChargeResult {
+    private static func result<N: PlanInteger>(_ outcome: AccrualPlan.Outcome<N>, plan: AccrualPlan, explanation: consuming Explanation) -> ChargeResult {
         let denominator = plan.big.denominator
+        let (counted, excluded) = (explanation.countedDays, explanation.excludedDays)
         return ChargeResult(
             status: outcome.waived ? .waived : .ok, amount: Yen(outcome.amount.bigInteger),
             exactAmount: Rational(numerator: outcome.exactTotal.bigInteger, denominator: denominator),
-            countedDays: explanation.countedDays, excludedDays: explanation.excludedDays, explanation: explanation)
+            countedDays: counted, excludedDays: excluded, explanation: explanation)
     }
 
     /// A delay's partial payments and decreases, each summed by date, in date order.

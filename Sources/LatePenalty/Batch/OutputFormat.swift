@@ -49,7 +49,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             if explain {
                 if let result {
                     var json = JSONWriter(capacity: 4096)
-                    result.explanation.write(to: &json)
+                    result.writeExplanation(to: &json)
                     row.field(json.out.bytes.assumingMemoryBound(to: UInt8.self), to: out)
                 } else {
                     row.field("", to: out)
@@ -91,7 +91,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 }
                 if explain {
                     json.key("explanation")
-                    if let result { result.explanation.write(to: &json) } else { json.null() }
+                    if let result { result.writeExplanation(to: &json) } else { json.null() }
                 }
             }
             json.newline()
