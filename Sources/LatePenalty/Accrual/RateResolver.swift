@@ -152,14 +152,16 @@ struct RateResolver {
     static func missing(_ date: CivilDate, _ schedule: RateSchedule, field: String) -> InputError {
         let remedy =
             "give the rate explicitly in the row's 'rate' field (it then applies to every day of the row: split a row that runs on into the table where the table begins), or a rate file with --rates"
+        // An open-ended table is said to run on, not to end on 9999-12-31.
+        let coverage = schedule.coverage.last == .last ? "\(schedule.coverage.first) onwards" : "\(schedule.coverage)"
         guard let row = schedule.unverifiedRow(on: date) else {
-            return InputError(field: field, reason: "no rate in the table for \(date) (the table covers \(schedule.coverage)); \(remedy)")
+            return InputError(field: field, reason: "no rate in the table for \(date) (the table covers \(coverage)); \(remedy)")
         }
         // What the sources say is quoted, not applied: the person who types the rate decides.
         return InputError(
             field: field,
             reason:
-                "no verified rate for \(date) (the table covers \(schedule.coverage)); \(row.window) is listed as unverified (\(row.rates)): \(row.source); \(remedy)"
+                "no verified rate for \(date) (the table covers \(coverage)); \(row.window) is listed as unverified (\(row.rates)): \(row.source); \(remedy)"
         )
     }
 }
