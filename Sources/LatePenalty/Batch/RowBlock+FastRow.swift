@@ -58,13 +58,14 @@ extension RowBlock {
     /// the row's own terms compiled) and kernel, and its values.
     ///
     /// Its references are not retained: the plan's fast regimes and the block's plans for row
-    /// terms outlive the row, which is computed before the block reads the next one (retaining
-    /// them costs more than the arithmetic of a plain row).
+    /// terms outlive the row, which is computed before the block reads the next one. Retaining
+    /// them costs more than the arithmetic of a plain row, and on several threads far more: each
+    /// retain writes the shared object's count, whose cache line then moves from core to core.
     struct PlainCase {
         var regime: Int
         unowned(unsafe) var entry: RowPlan.FastRegime
         var regimeField: (Int, Int)
-        unowned(unsafe) var plan: AccrualPlan
+        var plan: Unmanaged<AccrualPlan>
         var kernel: DayChargeKernel?
         var row: PlainRow
         /// Whether the row's payments were read into the block's `payments`.
@@ -103,7 +104,7 @@ extension RowBlock {
             }
         }
         // The day-charge kernel only for rows without payments: it computes no balance periods.
-        unowned(unsafe) var plan = entry.plan
+        var plan = entry.unretainedPlan
         var kernel = hasPayments ? nil : entry.kernel
         if plan == nil || entry.termColumnIndexes.contains(where: { field($0).1 > field($0).0 }) {
             guard let terms = rowTerms(entry, regime: index, bytes, starts, ends) else { return nil }
@@ -124,14 +125,23 @@ extension RowBlock {
         fast: RowPlan.FastColumns, keepingScratch: Bool
     ) -> FastCharge? {
         guard let read = plainCase(bytes, starts, ends, fast: fast) else { return nil }
-        let (index, plan, kernel, row, hasPayments) = (read.regime, read.plan, read.kernel, read.row, read.hasPayments)
+        // A reference guaranteed by the plan's owners for the call, never retained (see PlainCase).
+        return read.plan._withUnsafeGuaranteedRef { plan in
+            fastCharge(read, plan: plan, bytes, starts, ends, fast: fast, keepingScratch: keepingScratch)
+        }
+    }
+
+    @inline(__always)
+    private func fastCharge(
+        _ read: PlainCase, plan: AccrualPlan, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
+        fast: RowPlan.FastColumns, keepingScratch: Bool
+    ) -> FastCharge? {
+        let (index, kernel, row, hasPayments) = (read.regime, read.kernel, read.row, read.hasPayments)
         let regime = read.regimeField
         let id = ByteFields.trimmed(bytes, starts[fast.id], ends[fast.id])
         var charge = FastCharge(
             regime: index, id: id, regimeField: regime, amount: 0, big: nil, inScratch: false, waived: false,
             countedDays: 0, excludedDays: 0)
-        // Not retained: the plan holds it for the run (see PlainCase).
-        unowned(unsafe) let unownedSegment = plan.segmentKernel
         if let kernel, !hasPayments {
             guard let computed = kernel.charge(row, bytes: bytes, scratch: scratch) else { return nil }
             (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (
@@ -140,10 +150,13 @@ extension RowBlock {
             if computed.inScratch {
                 if keepingScratch { charge.inScratch = true } else { charge.big = scratch.bigInteger }
             }
-        } else if let segment = unownedSegment, row.longAmount == nil,
-            let computed = segment.charge(
-                principal: Int128(row.amount), due: row.due, end: row.paid, excludedFirst: row.excludedFirst,
-                excludedLast: row.excludedLast, payments: hasPayments ? payments : [])
+        } else if row.longAmount == nil, let segment = plan.unretainedSegmentKernel,
+            // Not retained: the plan holds it for the run (see PlainCase).
+            let computed = segment._withUnsafeGuaranteedRef({
+                $0.charge(
+                    principal: Int128(row.amount), due: row.due, end: row.paid, excludedFirst: row.excludedFirst,
+                    excludedLast: row.excludedLast, payments: hasPayments ? payments : [])
+            })
         {
             (charge.amount, charge.waived, charge.countedDays, charge.excludedDays) = (
                 computed.amount, computed.waived, computed.countedDays, computed.excludedDays
@@ -168,7 +181,7 @@ extension RowBlock {
     func rowTerms(
         _ entry: RowPlan.FastRegime, regime: Int, _ bytes: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>,
         _ ends: UnsafeMutablePointer<Int>
-    ) -> (plan: AccrualPlan, kernel: DayChargeKernel?)? {
+    ) -> (plan: Unmanaged<AccrualPlan>, kernel: DayChargeKernel?)? {
         func field(_ column: Int) -> (Int, Int) { ByteFields.trimmed(bytes, starts[column], ends[column]) }
         // By index: copying an entry out would retain each of its references, row after row.
         let columns = entry.termColumns.count
@@ -181,7 +194,8 @@ extension RowBlock {
                 let (start, end) = field(entry.termColumns[position].column)
                 if !ByteFields.equals(bytes, start, end, rowPlans[index].fields[position]) { same = false; break }
             }
-            if same { return (rowPlans[index].plan, rowPlans[index].kernel) }
+            // The block's list keeps the plan for the rows that use it.
+            if same { return (Unmanaged.passUnretained(rowPlans[index].plan), rowPlans[index].kernel) }
         }
         var values: [String: String] = [:]
         var fields: [[UInt8]] = []
@@ -195,7 +209,7 @@ extension RowBlock {
         let plan = AccrualPlan(terms: terms)
         if rowPlans.count == 64 { rowPlans.removeFirst() }
         rowPlans.append((regime, fields, plan, DayChargeKernel(terms: terms)))
-        return (plan, rowPlans[rowPlans.count - 1].kernel)
+        return (Unmanaged.passUnretained(plan), rowPlans[rowPlans.count - 1].kernel)
     }
 
     /// Counts a row computed by the byte-level path as `Batch.Summary.add` counts an outcome with

@@ -19,7 +19,7 @@ extension RowBlock {
         let delay = DelayCase(
             principal: principal, due: CivilDate(dayNumber: read.row.due), end: CivilDate(dayNumber: read.row.paid), excluded: read.row.excluded,
             payments: read.hasPayments ? payments.map { Payment(date: $0.date, amount: Yen($0.amount.bigInteger)) } : [])
-        guard let result = try? read.entry.regime.compute(delay, plan: read.plan) else { return false }
+        guard let result = try? read.entry.regime.compute(delay, plan: read.plan.takeUnretainedValue()) else { return false }
         // Counted, its amount in the regime's fast total, and written in place.
         countComputed(waived: result.status == .waived)
         if let amount = Int128(exactly: result.amount.value) {

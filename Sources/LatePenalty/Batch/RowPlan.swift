@@ -41,6 +41,8 @@ struct RowPlan: Sendable {
         /// row gives its own (`custom`). A row's own terms are compiled from `termColumns` and
         /// kept per block for rows with the same terms.
         let plan: AccrualPlan?
+        /// ``plan`` for the rows, which use it without retaining it: `plan` keeps it for the run.
+        let unretainedPlan: Unmanaged<AccrualPlan>?
         let regime: any PlannedRegime
         /// The day-charge kernel, when the regime's terms are simple enough for it (one fixed rate
         /// on fixed 365 …): rows without payments take it, proven equal to the plan and faster.
@@ -61,6 +63,7 @@ struct RowPlan: Sendable {
             nameBytes = .table(Array(name.utf8))
             self.regime = regime
             plan = regime.plainRowPlan
+            unretainedPlan = plan.map { Unmanaged.passUnretained($0) }
             kernel = plan.flatMap { DayChargeKernel(terms: $0.terms) }
             let fields = regime.fields, termFields = regime.rowTermFields
             readsExcluded = fields.contains("excluded")

@@ -83,6 +83,9 @@ final class AccrualPlan: Sendable {
     /// The same evaluation for plain rows over day numbers, when the terms allow (see
     /// ``SegmentKernel``).
     let segmentKernel: SegmentKernel?
+    /// ``segmentKernel`` for the byte-level batch's rows, which call it without retaining it:
+    /// the plan keeps it for its life.
+    let unretainedSegmentKernel: Unmanaged<SegmentKernel>?
 
     /// The plan of `terms`, for delays with the reduced periods `reduced` (none by default: a
     /// regime's plan; a row that gives reduced periods gets a plan of its own).
@@ -104,6 +107,7 @@ final class AccrualPlan: Sendable {
         self.big = big
         small = AccrualPlan.fitted(big)
         segmentKernel = reduced.isEmpty ? small.flatMap { SegmentKernel(terms: terms, constants: $0) } : nil
+        unretainedSegmentKernel = segmentKernel.map { Unmanaged.passUnretained($0) }
     }
 
     /// The plan of `base`'s terms for delays with the reduced periods `reduced`, made without
@@ -147,6 +151,7 @@ final class AccrualPlan: Sendable {
             return small.scaled(by: factor, reducedRates: fitted, limit: AccrualPlan.fit)
         }
         segmentKernel = nil  // reduced periods are more than the kernel computes
+        unretainedSegmentKernel = nil
     }
 
     /// The source rows' rates as (low, high): row 0 of a fixed rate, or the table's rows.
