@@ -83,6 +83,9 @@ final class AccrualPlan: Sendable {
     /// The same evaluation for plain rows over day numbers, when the terms allow (see
     /// ``SegmentKernel``).
     let segmentKernel: SegmentKernel?
+    /// The terms as an explanation lists them among its inputs when a row gives them (`custom`),
+    /// made once with the plan rather than for every row.
+    let termFacts: [Explanation.Fact]
     /// ``segmentKernel`` for the byte-level batch's rows, which call it without retaining it:
     /// the plan keeps it for its life.
     let unretainedSegmentKernel: Unmanaged<SegmentKernel>?
@@ -92,6 +95,7 @@ final class AccrualPlan: Sendable {
     init(terms: AccrualTerms, reduced: ReducedPeriods = .none) {
         self.terms = terms
         self.reduced = reduced
+        termFacts = terms.facts
         graceRates = RateResolver.graceRates(terms.rates)
         basis = terms.basis
         baseMode = terms.baseRounding?.mode
@@ -127,6 +131,7 @@ final class AccrualPlan: Sendable {
         interestFirst = base.interestFirst
         rateDescriptions = base.rateDescriptions
         rateRows = base.rateRows
+        termFacts = base.termFacts
         let rateScale = base.big.denominator.divided(by: BigInteger(base.big.basisScale), rounding: .floor)
         var scale = rateScale
         for period in reduced.periods {

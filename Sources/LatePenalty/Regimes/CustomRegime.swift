@@ -39,28 +39,11 @@ public struct CustomRegime: Regime {
                 .init("amount", "amount (金額)", delay.principal.description),
                 .init("due", "due date (期限)", delay.due.iso8601),
                 .init("paid", "paid (支払日)", delay.end.iso8601),
-            ] + CustomRegime.termsFacts(plan.terms) + [delay.reduced.fact].compactMap { $0 }
+            ] + plan.termFacts + [delay.reduced.fact].compactMap { $0 }
                 + (delay.payments.isEmpty
                     ? [] : [.init("payments", "partial payments (一部支払)", delay.payments.map(\.description).joined(separator: "; "))])
                 + (delay.decreases.isEmpty
                     ? [] : [.init("decreases", "decreases of the principal (減額)", delay.decreases.map(\.description).joined(separator: "; "))]))
-    }
-
-    /// The row's terms as the explanation lists them: the rate or rates, the roundings and
-    /// minimums, the allocation of payments (the basis has a line of its own).
-    static func termsFacts(_ terms: AccrualTerms) -> [Explanation.Fact] {
-        var facts: [Explanation.Fact] = []
-        if case .fixed(let rate, let high) = terms.rates.source {
-            let low = terms.rates.lowPeriod.map { " for \($0), \(high.map { "\($0)" } ?? "") after" } ?? ""
-            facts.append(.init("rate", "rate (利率)", "\(rate)\(low)"))
-        }
-        if let rounding = terms.baseRounding { facts.append(.init("base_unit", "base rounding (元本の端数)", "\(rounding)")) }
-        if let minimum = terms.baseMinimum { facts.append(.init("base_minimum", "base minimum (元本の最低額)", "\(minimum)")) }
-        if case .eachSegment(let rounding) = terms.segmentRounding { facts.append(.init("segments", "each segment (区間ごと)", "\(rounding)")) }
-        facts.append(.init("result_unit", "result rounding (端数)", "\(terms.resultRounding)"))
-        if case .waiveBelow(let minimum) = terms.minimum { facts.append(.init("result_minimum", "result minimum (最低額)", "\(minimum)")) }
-        facts.append(.init("allocation", "payments pay first (充当)", terms.paymentAllocation.rawValue))
-        return facts
     }
 
     /// The terms a row gives in its ``termFields``.
