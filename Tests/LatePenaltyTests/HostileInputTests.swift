@@ -81,6 +81,21 @@ struct HostileInputTests {
         #expect(throws: Batch.FileError.self) { try runBatch("id,regime,amount,due,paid\(commas)\n" + Self.row("A")) }
     }
 
+    /// An error quotes a long value in one pass: a megabyte amount with a stray letter is
+    /// refused with its excerpt and length (quoting it character by character against its whole
+    /// length once took minutes).
+    @Test func aLongBadValueIsQuotedByItsExcerpt() {
+        let amount = String(repeating: "1", count: 1_000_000) + "x"
+        do {
+            _ = try Yen.parse(amount)
+            Issue.record("a bad amount was read")
+        } catch {
+            #expect(
+                error.reason == "'\(String(repeating: "1", count: 32))…' (1000001 characters) contains 'x'; write the amount as digits only, e.g. 1,200,000")
+        }
+        #expect(InputError.quoted("a\u{A0}b") == "'a<U+00A0>b'")
+    }
+
     @Test func workBeyondTheBoundIsRefusedWithTheFieldToShorten() throws {
         // 150,000 payments of ¥1 every day on a 19-digit amount: 150,001 periods × 19 digits.
         let first = try #require(CivilDate(iso8601: "1700-01-02"))

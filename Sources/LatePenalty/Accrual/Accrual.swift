@@ -34,19 +34,18 @@ public enum Accrual {
     static func checkWork(_ delay: DelayCase) throws(InputError) {
         let changes = delay.payments.count + delay.decreases.count
         let periods = changes + 1
-        // Amounts that fit in 64 bits (up to 19 digits) are the common case: no digit count.
-        func digits(_ yen: Yen) -> Int { Int(exactly: yen.value) != nil ? 19 : yen.value.decimalDigitCount }
-        // No array of the amounts is made: this runs for every row.
+        // Amounts that fit in 64 bits (up to 19 digits) are the common case: no digit count, and
+        // no array of the amounts is made (this runs for every row).
         func long(_ yen: Yen) -> Bool { Int(exactly: yen.value) == nil }
         guard
             periods * 19 > maxWork || long(delay.principal) || delay.payments.contains(where: { long($0.amount) })
                 || delay.decreases.contains(where: { long($0.amount) })
         else { return }
         // Past the quick bound, the digits are counted exactly (once, for such a row only).
-        func exactDigits(_ yen: Yen) -> Int { yen.value.decimalDigitCount }
+        func digits(_ yen: Yen) -> Int { yen.value.decimalDigitCount }
         let widest = max(
-            delay.payments.reduce(exactDigits(delay.principal)) { max($0, exactDigits($1.amount)) },
-            delay.decreases.reduce(0) { max($0, exactDigits($1.amount)) })
+            delay.payments.reduce(digits(delay.principal)) { max($0, digits($1.amount)) },
+            delay.decreases.reduce(0) { max($0, digits($1.amount)) })
         let (work, overflow) = periods.multipliedReportingOverflow(by: widest)
         guard overflow || work > maxWork else { return }
         let field = changes == 0 ? "amount" : delay.payments.count >= delay.decreases.count ? "payments" : "decreases"

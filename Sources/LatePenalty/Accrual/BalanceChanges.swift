@@ -14,7 +14,7 @@ struct BalanceChanges<Amount>: IteratorProtocol {
     private var nextPayment = 0
     private var nextDecrease = 0
 
-    /// Payments and decreases, each summed by date and in date order (``Accrual/byDate(_:end:field:what:adding:)``).
+    /// Payments and decreases, each summed by date and in date order (``Accrual/byDate(_:end:field:what:hint:adding:)``).
     init(payments: [(date: CivilDate, amount: Amount)], decreases: [(date: CivilDate, amount: Amount)]) {
         self.payments = payments
         self.decreases = decreases

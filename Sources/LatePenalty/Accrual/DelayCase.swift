@@ -24,6 +24,11 @@ public struct DelayCase: Sendable {
     /// 国税通則法第60条第2項 with 第35条第2項), while the delay itself runs from `due`.
     public var lowPeriodFrom: CivilDate?
 
+    /// The decreases as an explanation lists them among its inputs, or nil when there are none.
+    var decreasesFact: Explanation.Fact? {
+        decreases.isEmpty ? nil : .init("decreases", "decreases of the principal (減額)", decreases.map(\.description).joined(separator: "; "))
+    }
+
     public init(
         principal: Yen, due: CivilDate, end: CivilDate, excluded: ExcludedDays = .none, payments: [Payment] = [],
         contractDate: CivilDate? = nil, rollDue: (any ClosingCalendar)? = nil, reduced: ReducedPeriods = .none,

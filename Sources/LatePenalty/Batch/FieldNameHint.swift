@@ -12,10 +12,11 @@ enum FieldNameHint {
             return text
         }
         let wanted = folded(name)
-        if let same = known.sorted().first(where: { folded($0) == wanted }) { return same }
+        let names = known.sorted()  // in order, so that a tie names the same field every run
+        if let same = names.first(where: { folded($0) == wanted }) { return same }
         // One edit for a short name, two for a long one: `note` is not `rate`, `ammount` is `amount`.
         let allowed = wanted.count >= 8 ? 2 : 1
-        let candidates = known.sorted().map { ($0, distance(Array(wanted), Array(folded($0)))) }.filter { $0.1 <= allowed }
+        let candidates = names.map { ($0, distance(Array(wanted), Array(folded($0)))) }.filter { $0.1 <= allowed }
         return candidates.min { $0.1 < $1.1 }?.0
     }
 

@@ -42,8 +42,7 @@ public struct CustomRegime: Regime {
             ] + plan.termFacts + [delay.reduced.fact].compactMap { $0 }
                 + (delay.payments.isEmpty
                     ? [] : [.init("payments", "partial payments (一部支払)", delay.payments.map(\.description).joined(separator: "; "))])
-                + (delay.decreases.isEmpty
-                    ? [] : [.init("decreases", "decreases of the principal (減額)", delay.decreases.map(\.description).joined(separator: "; "))]))
+                + [delay.decreasesFact].compactMap { $0 })
     }
 
     /// The terms a row gives in its ``termFields``.

@@ -169,9 +169,7 @@ public struct DataRegime: Regime {
             }
         }
         guard let control else { return }
-        let hex = String(control, radix: 16, uppercase: true)
-        throw InputError(
-            field: field, reason: "holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex); write it as one line of text")
+        throw InputError(field: field, reason: "holds the control character \(InputError.codePoint(control)); write it as one line of text")
     }
 
     static func rounding(_ amounts: RegimeFile.Amounts?, what: String, regime: String) throws(InputError) -> Rounding? {
@@ -310,9 +308,7 @@ public struct DataRegime: Regime {
             inputs.append(.init("rate", "rate given in the row (利率)", "\(rates), in place of the regime's table on every day"))
         }
         if !delay.payments.isEmpty { inputs.append(.init("payments", "partial payments (一部納付)", delay.payments.map(\.description).joined(separator: "; "))) }
-        if !delay.decreases.isEmpty {
-            inputs.append(.init("decreases", "decreases of the principal (減額)", delay.decreases.map(\.description).joined(separator: "; ")))
-        }
+        if let decreases = delay.decreasesFact { inputs.append(decreases) }
         if let reduced = delay.reduced.fact { inputs.append(reduced) }
         if let amendment { inputs.append(amendment) }
         return try Accrual.compute(delay, plan: plan, rule: rule, inputs: inputs)
