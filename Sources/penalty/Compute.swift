@@ -93,8 +93,10 @@ struct Compute: ParsableCommand {
         // needs fixed memory; with --stream, piped input is read once, remembering every id.
         if let size {
             do {
-                options.duplicateCandidates = try Batch.screenFile(descriptor: descriptor, size: size, jsonLines: readsJSONLines, encoding: textEncoding)
-                    .candidates
+                options.duplicateCandidates = try Batch.screenFile(
+                    descriptor: descriptor, size: size, jsonLines: readsJSONLines, encoding: textEncoding, jobs: options.jobs
+                )
+                .candidates
             } catch {
                 fail("\(file): \(error)")
             }

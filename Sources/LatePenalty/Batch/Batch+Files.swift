@@ -16,8 +16,9 @@ extension Batch {
 
     /// The ids that may repeat in the rest of a seekable file of `size` bytes
     /// (``DuplicateIdScreen``), read from the descriptor's position, to which it is moved back.
-    /// A CSV header without the required columns is refused here, before any output.
-    package static func screenFile(descriptor: Int32, size: Int, jsonLines: Bool, encoding: TextEncoding) throws(FileError) -> FileScreen {
+    /// A CSV header without the required columns is refused here, before any output. A large CSV
+    /// file is screened on up to `jobs` threads.
+    package static func screenFile(descriptor: Int32, size: Int, jsonLines: Bool, encoding: TextEncoding, jobs: Int = 1) throws(FileError) -> FileScreen {
         let first = lseek(descriptor, 0, SEEK_CUR)
         let screen: FileScreen
         if jsonLines {
@@ -27,7 +28,7 @@ extension Batch {
             var reader = try CSVRecordReader(descriptor: descriptor, encoding: encoding)
             try reader.checkRequiredColumns()
             let columns = reader.columns
-            screen = FileScreen(candidates: try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates, columns: columns)
+            screen = FileScreen(candidates: try DuplicateIdScreen.screen(&reader, inputBytes: size, jobs: jobs).candidates, columns: columns)
         }
         guard first >= 0, lseek(descriptor, first, SEEK_SET) == first else {
             throw FileError(description: "cannot read the input a second time: \(String(cString: strerror(errno)))")

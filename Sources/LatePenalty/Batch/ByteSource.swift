@@ -22,6 +22,9 @@ final class ByteSource {
     /// Where the input began in the file (not 0 when standard input is a file already partly
     /// read): offsets count from there.
     private let origin: off_t
+    /// Whether reads name their offset (`pread`) instead of moving the descriptor's position, so
+    /// that several sources read one file at once (the duplicate-id screen's parts).
+    private let positional: Bool
 
     init(descriptor: Int32, chunkSize: Int = 1 << 20) {
         self.descriptor = descriptor
@@ -31,6 +34,25 @@ final class ByteSource {
         let position = lseek(descriptor, 0, SEEK_CUR)
         seekable = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && position >= 0
         origin = max(0, position)
+        positional = false
+    }
+
+    /// A source of the same regular file from byte `start` of its input on, reading by offset:
+    /// it leaves the descriptor's position alone, and other sources may read the file meanwhile.
+    /// Nil when this source cannot be read that way (a pipe, bytes in memory).
+    func positionalCopy(from start: Int, chunkSize: Int = 1 << 20) -> ByteSource? {
+        guard seekable, whole == nil, start >= 0 else { return nil }
+        return ByteSource(descriptor: descriptor, origin: origin, start: start, chunkSize: chunkSize)
+    }
+
+    private init(descriptor: Int32, origin: off_t, start: Int, chunkSize: Int) {
+        self.descriptor = descriptor
+        self.chunkSize = chunkSize
+        self.origin = origin
+        whole = nil
+        seekable = true
+        positional = true
+        offset = start
     }
 
     /// A source over bytes already in memory.
@@ -41,7 +63,23 @@ final class ByteSource {
         whole = bytes
         seekable = true
         origin = 0
+        positional = false
         atEnd = true
+    }
+
+    /// The offset just past the first LF at or after byte `offset` of the input, looked for by
+    /// offset in the MiB from there; nil if there is none, or the input cannot be read by offset.
+    func lineStart(after offset: Int) -> Int? {
+        guard seekable, whole == nil, offset >= 0 else { return nil }
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        var at = offset
+        while at < offset + (1 << 20) {
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, origin + off_t(at)) }
+            guard count > 0 else { return nil }
+            if let index = chunk[..<count].firstIndex(of: 0x0A) { return at + index + 1 }
+            at += count
+        }
+        return nil
     }
 
     /// Goes back (or forward) to the absolute offset `target` of the input, dropping the
@@ -54,7 +92,7 @@ final class ByteSource {
             offset = target
             return true
         }
-        guard lseek(descriptor, origin + off_t(target), SEEK_SET) == origin + off_t(target) else {
+        guard positional || lseek(descriptor, origin + off_t(target), SEEK_SET) == origin + off_t(target) else {
             throw Batch.FileError(description: "cannot read the input again from byte \(target): \(String(cString: strerror(errno)))")
         }
         buffer = []
@@ -75,7 +113,10 @@ final class ByteSource {
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))
         var readCount = 0
         repeat {
-            readCount = buffer.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + oldCount, chunkSize) }
+            let next = origin + off_t(offset + oldCount)
+            readCount = buffer.withUnsafeMutableBufferPointer { bytes in
+                positional ? pread(descriptor, bytes.baseAddress! + oldCount, chunkSize, next) : read(descriptor, bytes.baseAddress! + oldCount, chunkSize)
+            }
         } while readCount < 0 && errno == EINTR
         guard readCount >= 0 else {
             buffer.removeLast(chunkSize)

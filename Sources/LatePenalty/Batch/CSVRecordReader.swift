@@ -88,6 +88,27 @@ public struct CSVRecordReader: RecordReader {
         names = decoded
     }
 
+    /// A reader of the same file's rows from byte `offset` of the input (a row's start, past the
+    /// header), with this reader's columns and rules, reading by offset so that several readers
+    /// may read the file at once. Its line numbers count from 1 there. Nil when the input cannot
+    /// be read again from an offset (a pipe, bytes in memory).
+    func part(from offset: Int) -> CSVRecordReader? {
+        guard let source = source.positionalCopy(from: offset) else { return nil }
+        return CSVRecordReader(source: source, names: names, encoding: encoding, maxRecordBytes: maxRecordBytes, kept: kept)
+    }
+
+    /// The offset just past the first line break (LF) at or after byte `offset` of the input,
+    /// within a MiB; nil if none, or the input cannot be read by offset.
+    func lineStart(after offset: Int) -> Int? { source.lineStart(after: offset) }
+
+    private init(source: ByteSource, names: [String], encoding: TextEncoding, maxRecordBytes: Int, kept: Set<String>) {
+        self.source = source
+        self.names = names
+        self.encoding = encoding
+        self.maxRecordBytes = maxRecordBytes
+        self.kept = kept
+    }
+
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
         guard let raw = try nextRaw() else { return nil }
         if let error = raw.error {

@@ -8,16 +8,40 @@ extension DuplicateIdScreen {
     /// Runs the first pass over a CSV reader, reading only the `id` column: from the bytes of
     /// plain rows (`InputSpan`), decoded only when an id is not ASCII. Given the input's size,
     /// the filter is sized for it (about 16 bits per row of 32 bytes, up to 16 MiB), so small
-    /// files do not pay for a large one.
-    public static func screen(_ reader: inout CSVRecordReader, inputBytes: Int? = nil) throws(Batch.FileError) -> DuplicateIdScreen {
+    /// files do not pay for a large one. With `jobs` over 1, a large file is screened in as many
+    /// parts at once (``screenInParts(_:column:inputBytes:jobs:minimumPartBytes:into:)``).
+    public static func screen(_ reader: inout CSVRecordReader, inputBytes: Int? = nil, jobs: Int = 1) throws(Batch.FileError) -> DuplicateIdScreen {
         var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)
         // A repeated column name: the row's record keeps the last one.
         guard let column = reader.columns.lastIndex(of: "id") else { return screen }
+        if jobs > 1, let inputBytes, #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
+            screenInParts(reader, column: column, inputBytes: inputBytes, jobs: jobs, into: &screen)
+        {
+            return screen
+        }
+        _ = try noteIds(&reader, column: column, until: nil) { screen.add(hashes: $0) }
+        return screen
+    }
+
+    /// Reads the ids of `reader`'s rows up to byte `end` of the input (nil: to its end) and
+    /// passes their hashes (`IdHash`) to `note`, many at a time. Returns the byte the reading
+    /// stopped at: a row's end, `end` itself unless a row ran over it.
+    static func noteIds(
+        _ reader: inout CSVRecordReader, column: Int, until end: Int?, note: (UnsafeBufferPointer<Int>) -> Void
+    ) throws(Batch.FileError) -> Int {
         let encoding = reader.encoding
-        // Hashes of ASCII ids, noted 256 at a time (see add(hashes:)).
+        // Hashes noted 256 at a time (see add(hashes:)).
         let pending = UnsafeMutableBufferPointer<Int>.allocate(capacity: 256)
         defer { pending.deallocate() }
         var pendingCount = 0
+        func add(_ hash: Int) {
+            pending[pendingCount] = hash
+            pendingCount += 1
+            if pendingCount == pending.count {
+                note(UnsafeBufferPointer(pending))
+                pendingCount = 0
+            }
+        }
         func plainRows(_ buffer: UnsafeBufferPointer<UInt8>) {
             guard let bytes = buffer.baseAddress else { return }
             let end = buffer.count
@@ -42,17 +66,12 @@ extension DuplicateIdScreen {
                     let (start, stop) = ByteFields.trimmed(bytes, fieldStart, index)
                     if stop > start {
                         if let hash = asciiHash(bytes, start, stop) {
-                            pending[pendingCount] = hash
-                            pendingCount += 1
-                            if pendingCount == pending.count {
-                                screen.add(hashes: UnsafeBufferPointer(pending))
-                                pendingCount = 0
-                            }
+                            add(hash)
                         } else if case .success(let text) = encoding.decode(Array(buffer[start..<stop])[...]) {
                             // Decoding trims nothing more (the bytes were trimmed); an
                             // undecodable id is an error row, never checked for repeats.
                             let id = String(text.trimmingSpaces)
-                            if !id.isEmpty { screen.add(id) }
+                            if !id.isEmpty { add(IdHash.of(id)) }
                         }
                     }
                 }
@@ -67,14 +86,18 @@ extension DuplicateIdScreen {
             }
         }
         loop: while true {
-            switch try reader.screenStep(maxBytes: 1 << 20, rows: plainRows) {
+            // A part stops at its end: its last plain rows are cut there, which is a row's end
+            // when the part before it was cut right.
+            let maxBytes = end.map { $0 - reader.bytesRead } ?? 1 << 20
+            guard maxBytes > 0 else { break }
+            switch try reader.screenStep(maxBytes: min(maxBytes, 1 << 20), rows: plainRows) {
             case .rows: continue
-            case .record(let record): if let id = record.fields["id"], !id.isEmpty { screen.add(id) }
+            case .record(let record): if let id = record.fields["id"], !id.isEmpty { add(IdHash.of(id)) }
             case .end: break loop
             }
         }
-        screen.add(hashes: UnsafeBufferPointer(rebasing: pending[0..<pendingCount]))
-        return screen
+        note(UnsafeBufferPointer(rebasing: pending[0..<pendingCount]))
+        return reader.bytesRead
     }
 
     static func log2Bits(forInputBytes bytes: Int) -> Int {

@@ -9,7 +9,7 @@
 /// costs one cache miss rather than four (a slightly higher false-alarm rate, which only costs
 /// an exact check).
 public struct DuplicateIdScreen: Sendable {
-    private var bits: [UInt64]
+    private(set) var bits: [UInt64]
     private let wordMask: Int
     /// Hashes (`IdHash`) of ids seen at least twice by the filter (true repeats and a few false
     /// alarms).
@@ -50,9 +50,19 @@ public struct DuplicateIdScreen: Sendable {
         }
     }
 
+    /// Takes the filter words and candidates of a screen run in parts
+    /// (``screenInParts(_:column:inputBytes:jobs:minimumPartBytes:into:)``): `word(i)` is word `i`'s bits.
+    mutating func adopt(words word: (Int) -> UInt64, candidates found: Set<Int>) {
+        for index in bits.indices { bits[index] = word(index) }
+        candidates.formUnion(found)
+    }
+
+    /// The number of 64-bit words of the filter.
+    var wordCount: Int { bits.count }
+
     /// Four bits of a 64-bit word, from the high half of the hash (the low half picks the word).
     @inline(__always)
-    private static func flags(_ hash: Int) -> UInt64 {
+    static func flags(_ hash: Int) -> UInt64 {
         let high = UInt64(UInt(bitPattern: hash)) >> 32
         return (1 as UInt64) << (high & 63) | (1 as UInt64) << ((high >> 6) & 63)
             | (1 as UInt64) << ((high >> 12) & 63) | (1 as UInt64) << ((high >> 18) & 63)

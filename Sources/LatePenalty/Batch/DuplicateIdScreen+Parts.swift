@@ -1,0 +1,125 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+extension DuplicateIdScreen {
+    /// Screens a large CSV file in `jobs` parts at once, one thread each, into one filter, as
+    /// the single pass would: true when done, false when the file is too small to gain from it,
+    /// cannot be read by offset, or its parts did not join up (then `screen` is as it was and the
+    /// caller screens it in one pass).
+    ///
+    /// A part starts after a line break near its share of the bytes, which is a row's start
+    /// unless the line break is inside a quoted field. Each part reads up to the next part's
+    /// start; the first part starts where the header ends, so when each part ends exactly where
+    /// the next begins, every start was a row's start and the parts read the rows the single
+    /// pass reads. Otherwise a quoted field ran over a cut, and the file is screened again in
+    /// one pass (the filter of the failed attempt is dropped, so it adds no false alarms).
+    /// A part is worth a thread at `minimumPartBytes` (4 MiB: some 50,000 rows) or more.
+    static func screenInParts(
+        _ reader: CSVRecordReader, column: Int, inputBytes: Int, jobs: Int, minimumPartBytes: Int = 4 << 20, into screen: inout DuplicateIdScreen
+    ) -> Bool {
+        let first = reader.bytesRead
+        let rows = inputBytes - first
+        let partCount = min(jobs, rows / max(1, minimumPartBytes), 16)
+        guard partCount > 1 else { return false }
+        var starts = [first]
+        for part in 1..<partCount {
+            guard let start = reader.lineStart(after: first + rows / partCount * part), start > starts[starts.count - 1], start < inputBytes
+            else { break }
+            starts.append(start)
+        }
+        guard starts.count > 1 else { return false }
+        var readers: [ScreenPart] = []
+        for (index, start) in starts.enumerated() {
+            guard let part = reader.part(from: start) else { return false }
+            readers.append(ScreenPart(part, until: index + 1 < starts.count ? starts[index + 1] : nil))
+        }
+        let parts = readers
+
+        let filter = SharedFilter(words: screen.wordCount)
+        let mask = screen.wordCount - 1
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            parts[index].run(column: column, filter: filter, mask: mask)
+        }
+        // Every part but the last must stop exactly where the next one starts.
+        for part in parts {
+            guard let stop = part.stop, part.end.map({ stop == $0 }) ?? true else { return false }
+        }
+        var found: Set<Int> = []
+        for part in parts { found.formUnion(part.candidates) }
+        screen.adopt(words: { filter.words[$0].load(ordering: .relaxed) }, candidates: found)
+        return true
+    }
+}
+
+/// One part of a screen run in parts: its reader and end, and what it found. Each part is run by
+/// one thread, and read once all have ended.
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+private final class ScreenPart: @unchecked Sendable {
+    private var reader: CSVRecordReader
+    /// The next part's start; nil for the last part, which reads to the end.
+    let end: Int?
+    private(set) var candidates: Set<Int> = []
+    /// Where the part stopped; nil if it could not be read.
+    private(set) var stop: Int? = nil
+    /// What the filter's first loads read (see SharedFilter.add), kept so that they are not dropped.
+    private(set) var seen: UInt64 = 0
+
+    init(_ reader: CSVRecordReader, until end: Int?) {
+        self.reader = reader
+        self.end = end
+    }
+
+    func run(column: Int, filter: SharedFilter, mask: Int) {
+        var candidates: Set<Int> = [], seen: UInt64 = 0
+        stop = try? DuplicateIdScreen.noteIds(&reader, column: column, until: end) { seen |= filter.add($0, mask: mask, candidates: &candidates) }
+        self.candidates = candidates
+        self.seen = seen
+    }
+}
+
+/// A Bloom filter's words that several threads set bits in at once.
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+private final class SharedFilter: @unchecked Sendable {
+    let words: UnsafeMutablePointer<Atomic<UInt64>>
+    private let count: Int
+
+    init(words count: Int) {
+        self.count = count
+        words = .allocate(capacity: count)
+        for index in 0..<count { (words + index).initialize(to: Atomic(0)) }
+    }
+
+    deinit {
+        words.deinitialize(count: count)
+        words.deallocate()
+    }
+
+    /// Notes ids by their hashes, as ``DuplicateIdScreen/add(hashes:)`` does; a hash is a
+    /// candidate when its four bits were all set before, by this thread or another: the bits
+    /// are set by one atomic OR, so of two threads noting one id, the second sees the first's.
+    /// Returns what the first loads read, for the caller to keep, so that they are not dropped.
+    func add(_ hashes: UnsafeBufferPointer<Int>, mask: Int, candidates: inout Set<Int>) -> UInt64 {
+        // Every word is read first, in a loop of plain loads whose cache misses overlap: an
+        // atomic OR waits for what comes before it, so misses met by the ORs would be waited for
+        // one at a time.
+        var seen: UInt64 = 0
+        for hash in hashes { seen |= words[hash & mask].load(ordering: .relaxed) }
+        for hash in hashes {
+            let word = hash & mask
+            let flags = DuplicateIdScreen.flags(hash)
+            if words[word].load(ordering: .relaxed) & flags == flags {
+                candidates.insert(hash)
+            } else if words[word].bitwiseOr(flags, ordering: .relaxed).oldValue & flags == flags {
+                candidates.insert(hash)
+            }
+        }
+        return seen
+    }
+}
