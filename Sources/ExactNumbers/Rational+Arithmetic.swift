@@ -38,7 +38,7 @@ extension Rational {
     }
 
     /// Stein's binary algorithm; `gcd(0, b) = b`.
-    static func binaryGreatestCommonDivisor<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
+    @inlinable package static func binaryGreatestCommonDivisor<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
         if a == 0 { return b }
         if b == 0 { return a }
         var x = a, y = b

@@ -90,7 +90,7 @@ extension Explanation {
                         json.key("rate_percent")
                         json.fraction(segment.rate.percent)
                         json.key("year_fraction")
-                        json.fraction(segment.yearFraction)
+                        json.fraction(segment.years, over: segment.perYear)
                         json.key("exact")
                         json.fraction(segment.exact)
                         if let rounded = segment.rounded {

@@ -48,7 +48,9 @@ package struct JSONWriter {
         close(UInt8(ascii: "]"))
     }
 
-    /// A member's key; the value written next is the member's value.
+    /// A member's key; the value written next is the member's value. Inlined: the name's length
+    /// is then a constant, and so is the copy of its bytes (some eighty keys a row).
+    @inline(__always)
     package mutating func key(_ name: StaticString) {
         // `,"name":` written through one pointer and counted once: some eighty keys a row.
         let length = name.utf8CodeUnitCount
@@ -151,6 +153,22 @@ package struct JSONWriter {
         if !value.isInteger {
             out.append(UInt8(ascii: "/"))
             out.appendDecimal(value.denominator)
+        }
+        out.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// A fraction of two counts as a string in lowest terms (`"39/73"`, `"2"`): a year fraction,
+    /// reduced without making a `Rational` of it.
+    mutating func fraction(_ numerator: Int, over denominator: Int) {
+        precondition(numerator >= 0 && denominator > 0)
+        let divisor = Int(Rational.binaryGreatestCommonDivisor(UInt(numerator), UInt(denominator)))
+        separate()
+        out.append(UInt8(ascii: "\""))
+        out.appendDecimal(numerator / divisor)
+        if denominator != divisor {
+            out.append(UInt8(ascii: "/"))
+            out.appendDecimal(denominator / divisor)
         }
         out.append(UInt8(ascii: "\""))
         needsComma = true
