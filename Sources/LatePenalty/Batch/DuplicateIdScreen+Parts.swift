@@ -9,17 +9,17 @@ import Darwin
 
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 extension DuplicateIdScreen {
-    /// Screens a large CSV file in `jobs` parts at once, one thread each, into one filter, as
-    /// the single pass would: true when done, false when the file is too small to gain from it,
-    /// cannot be read by offset, or its parts did not join up (then `screen` is as it was and the
-    /// caller screens it in one pass).
+    /// Screens a large CSV file in `jobs` parts at once, one thread each, into `screen`'s filter
+    /// (new, empty), as the single pass would: true when done, false when the file is too small
+    /// to gain from it, cannot be read by offset, or its parts did not join up (then `screen` is
+    /// empty again and the caller screens it in one pass).
     ///
     /// A part starts after a line break near its share of the bytes, which is a row's start
     /// unless the line break is inside a quoted field. Each part reads up to the next part's
     /// start; the first part starts where the header ends, so when each part ends exactly where
     /// the next begins, every start was a row's start and the parts read the rows the single
     /// pass reads. Otherwise a quoted field ran over a cut, and the file is screened again in
-    /// one pass (the filter of the failed attempt is dropped, so it adds no false alarms).
+    /// one pass (the filter of the failed attempt is cleared, so it adds no false alarms).
     /// A part is worth a thread at `minimumPartBytes` (4 MiB: some 50,000 rows) or more.
     static func screenInParts(
         _ reader: CSVRecordReader, column: Int, inputBytes: Int, jobs: Int, minimumPartBytes: Int = 4 << 20, into screen: inout DuplicateIdScreen
@@ -42,18 +42,24 @@ extension DuplicateIdScreen {
         }
         let parts = readers
 
-        let filter = SharedFilter(words: screen.wordCount)
-        let mask = screen.wordCount - 1
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            parts[index].run(column: column, filter: filter, mask: mask)
+        // The threads set bits in the screen's own words, by atomic operations on them: no second
+        // filter (up to 16 MiB) is made.
+        let joined = screen.withWords { words in
+            words.baseAddress!.withMemoryRebound(to: Atomic<UInt64>.self, capacity: words.count) { atomics in
+                let filter = SharedFilter(words: atomics, mask: words.count - 1)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { index in parts[index].run(column: column, filter: filter) }
+            }
+            // Every part but the last must stop exactly where the next one starts.
+            return parts.allSatisfy { part in
+                guard let stop = part.stop else { return false }
+                return part.end == nil || part.end == stop
+            }
         }
-        // Every part but the last must stop exactly where the next one starts.
-        for part in parts {
-            guard let stop = part.stop, part.end.map({ stop == $0 }) ?? true else { return false }
+        guard joined else {
+            screen.removeAll()
+            return false
         }
-        var found: Set<Int> = []
-        for part in parts { found.formUnion(part.candidates) }
-        screen.adopt(words: { filter.words[$0].load(ordering: .relaxed) }, candidates: found)
+        for part in parts { screen.addCandidates(part.candidates) }
         return true
     }
 }
@@ -76,36 +82,26 @@ private final class ScreenPart: @unchecked Sendable {
         self.end = end
     }
 
-    func run(column: Int, filter: SharedFilter, mask: Int) {
+    func run(column: Int, filter: SharedFilter) {
         var candidates: Set<Int> = [], seen: UInt64 = 0
-        stop = try? DuplicateIdScreen.noteIds(&reader, column: column, until: end) { seen |= filter.add($0, mask: mask, candidates: &candidates) }
+        stop = try? DuplicateIdScreen.noteIds(&reader, column: column, until: end) { seen |= filter.add($0, candidates: &candidates) }
         self.candidates = candidates
         self.seen = seen
     }
 }
 
-/// A Bloom filter's words that several threads set bits in at once.
+/// A Bloom filter's words that several threads set bits in at once, valid while the words are
+/// bound to `Atomic<UInt64>`.
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-private final class SharedFilter: @unchecked Sendable {
+private struct SharedFilter: @unchecked Sendable {
     let words: UnsafeMutablePointer<Atomic<UInt64>>
-    private let count: Int
-
-    init(words count: Int) {
-        self.count = count
-        words = .allocate(capacity: count)
-        for index in 0..<count { (words + index).initialize(to: Atomic(0)) }
-    }
-
-    deinit {
-        words.deinitialize(count: count)
-        words.deallocate()
-    }
+    let mask: Int
 
     /// Notes ids by their hashes, as ``DuplicateIdScreen/add(hashes:)`` does; a hash is a
     /// candidate when its four bits were all set before, by this thread or another: the bits
     /// are set by one atomic OR, so of two threads noting one id, the second sees the first's.
     /// Returns what the first loads read, for the caller to keep, so that they are not dropped.
-    func add(_ hashes: UnsafeBufferPointer<Int>, mask: Int, candidates: inout Set<Int>) -> UInt64 {
+    func add(_ hashes: UnsafeBufferPointer<Int>, candidates: inout Set<Int>) -> UInt64 {
         // Every word is read first, in a loop of plain loads whose cache misses overlap: an
         // atomic OR waits for what comes before it, so misses met by the ORs would be waited for
         // one at a time.

@@ -8,7 +8,10 @@ import Darwin
 
 extension DuplicateIdScreen {
     /// The filter's words: the same after any order of noting the same ids.
-    package var filterWords: [UInt64] { bits }
+    package var filterWords: [UInt64] {
+        var screen = self
+        return screen.withWords { Array($0) }
+    }
 
     /// The screen of the CSV file at `path` on `jobs` threads, in parts of `minimumPartBytes` or
     /// more, and whether it ran in parts (false: one pass, for a small file or parts that did

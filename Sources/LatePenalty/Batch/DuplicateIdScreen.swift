@@ -9,7 +9,7 @@
 /// costs one cache miss rather than four (a slightly higher false-alarm rate, which only costs
 /// an exact check).
 public struct DuplicateIdScreen: Sendable {
-    private(set) var bits: [UInt64]
+    private var bits: [UInt64]
     private let wordMask: Int
     /// Hashes (`IdHash`) of ids seen at least twice by the filter (true repeats and a few false
     /// alarms).
@@ -50,15 +50,19 @@ public struct DuplicateIdScreen: Sendable {
         }
     }
 
-    /// Takes the filter words and candidates of a screen run in parts
-    /// (``screenInParts(_:column:inputBytes:jobs:minimumPartBytes:into:)``): `word(i)` is word `i`'s bits.
-    mutating func adopt(words word: (Int) -> UInt64, candidates found: Set<Int>) {
-        for index in bits.indices { bits[index] = word(index) }
-        candidates.formUnion(found)
+    /// Runs `body` on the filter's words (a screen run in parts sets them from several threads).
+    mutating func withWords<Result>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> Result) -> Result {
+        bits.withUnsafeMutableBufferPointer { body($0) }
     }
 
-    /// The number of 64-bit words of the filter.
-    var wordCount: Int { bits.count }
+    /// Adds hashes found to be candidates (by a part of a screen run in parts).
+    mutating func addCandidates(_ found: Set<Int>) { candidates.formUnion(found) }
+
+    /// Forgets every id noted: the filter is empty again.
+    mutating func removeAll() {
+        withWords { $0.update(repeating: 0) }
+        candidates = []
+    }
 
     /// Four bits of a 64-bit word, from the high half of the hash (the low half picks the word).
     @inline(__always)
