@@ -179,6 +179,10 @@ public enum Accrual {
             return .noDelay(ChargeResult(status: .ok, amount: .zero, exactAmount: 0, countedDays: 0, excludedDays: 0, explanation: explanation))
         }
         explanation.window = window
+        // Room for the usual pieces at once (a few segments, two steps): grown one element at a
+        // time, each array was made again on its second and third append.
+        explanation.segments.reserveCapacity(4)
+        explanation.steps.reserveCapacity(2)
         let excludedRuns = delay.excluded.runs(in: window)
         explanation.excludedRuns = excludedRuns
         explanation.excludedDays = excludedRuns.reduce(0) { $0 + $1.dayCount }
