@@ -49,7 +49,7 @@ package struct JSONWriter {
     }
 
     /// A member's key; the value written next is the member's value. Inlined: the name's length
-    /// is then a constant, and so is the copy of its bytes (some eighty keys a row).
+    /// is then a constant, and so is the copy of its bytes.
     @inline(__always)
     package mutating func key(_ name: StaticString) {
         // `,"name":` written through one pointer and counted once: some eighty keys a row.
