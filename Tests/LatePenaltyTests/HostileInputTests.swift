@@ -383,6 +383,39 @@ struct HostileInputTests {
         #expect(throws: InputError.self) { try ExcludedDays.parse("2022-04-10..") }
         do { _ = try ExcludedDays.parse("2022-04-10..") } catch { #expect(error.reason.contains("no end date")) }
     }
+
+    /// A read that fails partway (a non-blocking pipe left empty while its writer stays open):
+    /// with two jobs, the blocks read before the error are written as one job writes them, and
+    /// the run ends with the same error.
+    @Test func aReadErrorPartwayLeavesTheSameOutputWithOneOrTwoJobs() throws {
+        var text = Self.header
+        for index in 0..<600 { text += Self.row("R\(index)", amount: index % 100 == 7 ? "BAD" : "1000000") }
+        func run(jobs: Int) throws -> (output: [UInt8], diagnostics: [String], error: String?) {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw Batch.FileError(description: "no pipe") }
+            defer { close(ends[0]); close(ends[1]) }
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) } == bytes.count)
+            _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+            var options = Batch.Options()
+            options.jobs = jobs
+            options.blockSize = 4
+            var output: [UInt8] = [], diagnostics: [String] = []
+            var reader = try CSVRecordReader(descriptor: ends[0], encoding: .utf8)
+            do {
+                _ = try Batch.runCSV(&reader, options: options, output: { output += $0 }, diagnostics: { diagnostics.append($0) })
+                return (output, diagnostics, nil)
+            } catch {
+                return (output, diagnostics, error.description)
+            }
+        }
+        let one = try run(jobs: 1), two = try run(jobs: 2)
+        #expect(one.error?.hasPrefix("cannot read the input") == true)
+        #expect(two.error == one.error)
+        #expect(two.output.elementsEqual(one.output))
+        #expect(two.diagnostics == one.diagnostics)
+        #expect(one.diagnostics.count == 6)
+    }
 }
 
 @Suite("Compact id set")

@@ -158,7 +158,9 @@ extension Batch {
                 }
                 index += 1
             }
-            if readError == nil { write(first.block) }
+            // Blocks read before a read error are written all the same, as one thread writes
+            // each block before it reads the next: the output up to the error is the same.
+            write(first.block)
             pending.removeFirst()  // a written block's output is let go at once
         }
         if let readError { throw readError }
