@@ -244,7 +244,7 @@ func computeFile(_ path: String, jobs: Int) -> Batch.Summary? {
     let screenFile = open(path, O_RDONLY)
     defer { close(screenFile) }
     guard var screenReader = try? CSVRecordReader(descriptor: screenFile, encoding: .utf8),
-        let screen = try? DuplicateIdScreen.screen(&screenReader, inputBytes: size)
+        let screen = try? DuplicateIdScreen.screen(&screenReader, inputBytes: size, jobs: jobs)
     else { return nil }
     var options = Batch.Options()
     options.jobs = jobs

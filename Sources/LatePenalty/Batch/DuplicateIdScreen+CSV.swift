@@ -8,8 +8,8 @@ extension DuplicateIdScreen {
     /// Runs the first pass over a CSV reader, reading only the `id` column: from the bytes of
     /// plain rows (`InputSpan`), decoded only when an id is not ASCII. Given the input's size,
     /// the filter is sized for it (about 16 bits per row of 32 bytes, up to 16 MiB), so small
-    /// files do not pay for a large one. With `jobs` over 1, a large file is screened in as many
-    /// parts at once (``screenInParts(_:column:inputBytes:jobs:minimumPartBytes:into:)``).
+    /// files do not pay for a large one. With `jobs` over 1, a file of 8 MiB or more read from a
+    /// descriptor is screened in as many parts at once, one thread each, with the same result.
     public static func screen(_ reader: inout CSVRecordReader, inputBytes: Int? = nil, jobs: Int = 1) throws(Batch.FileError) -> DuplicateIdScreen {
         var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)
         // A repeated column name: the row's record keeps the last one.
