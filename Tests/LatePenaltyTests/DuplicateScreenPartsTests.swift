@@ -54,6 +54,27 @@ struct DuplicateScreenPartsTests {
         }
     }
 
+    /// The rows of ``rows(lineBreak:)`` as JSON Lines, after a byte-order mark or not.
+    static func jsonLines(byteOrderMark: Bool) -> [UInt8] {
+        var ids = (0..<24_000).map(id)
+        for (first, again) in repeats { ids[again] = ids[first] }
+        var bytes: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+        let rest = Array(#"","regime":"contract-late-completion","amount":"1000000","due":"2022-03-25","paid":"2022-04-30"}"#.utf8) + [0x0A]
+        for id in ids { bytes += Array(#"{"id":""#.utf8) + Array(id.utf8) + rest }
+        return bytes
+    }
+
+    @Test(arguments: [false, true])
+    func jsonLinesPartsNoteWhatOnePassNotes(byteOrderMark: Bool) throws {
+        try withFile(Self.jsonLines(byteOrderMark: byteOrderMark)) { path in
+            let (one, _) = try DuplicateIdScreen.screen(fileAt: path, jsonLines: true, jobs: 1, minimumPartBytes: Self.partBytes)
+            let (parts, inParts) = try DuplicateIdScreen.screen(fileAt: path, jsonLines: true, jobs: 3, minimumPartBytes: Self.partBytes)
+            #expect(inParts)
+            #expect(parts.filterWords == one.filterWords)
+            for (first, _) in Self.repeats { #expect(parts.mayRepeat(Self.id(first))) }
+        }
+    }
+
     /// Rows of one length, an even number of them, each with a quoted memo: the middle cut falls
     /// on a row's start, and the first line break after it is the memo's when it has one.
     static func quotedRows(memo: String) -> [UInt8] {

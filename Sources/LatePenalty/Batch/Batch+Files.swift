@@ -16,14 +16,14 @@ extension Batch {
 
     /// The ids that may repeat in the rest of a seekable file of `size` bytes
     /// (``DuplicateIdScreen``), read from the descriptor's position, to which it is moved back.
-    /// A CSV header without the required columns is refused here, before any output. A large CSV
-    /// file is screened on up to `jobs` threads.
+    /// A CSV header without the required columns is refused here, before any output. A large file is
+    /// screened on up to `jobs` threads.
     package static func screenFile(descriptor: Int32, size: Int, jsonLines: Bool, encoding: TextEncoding, jobs: Int = 1) throws(FileError) -> FileScreen {
         let first = lseek(descriptor, 0, SEEK_CUR)
         let screen: FileScreen
         if jsonLines {
             var reader = JSONLinesReader(descriptor: descriptor, encoding: encoding)
-            screen = FileScreen(candidates: try DuplicateIdScreen.screen(&reader, inputBytes: size).candidates, columns: nil)
+            screen = FileScreen(candidates: try DuplicateIdScreen.screen(&reader, inputBytes: size, jobs: jobs).candidates, columns: nil)
         } else {
             var reader = try CSVRecordReader(descriptor: descriptor, encoding: encoding)
             try reader.checkRequiredColumns()

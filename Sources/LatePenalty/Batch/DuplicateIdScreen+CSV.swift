@@ -15,7 +15,7 @@ extension DuplicateIdScreen {
         // A repeated column name: the row's record keeps the last one.
         guard let column = reader.columns.lastIndex(of: "id") else { return screen }
         if jobs > 1, let inputBytes, #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
-            screenInParts(reader, column: column, inputBytes: inputBytes, jobs: jobs, into: &screen)
+            screenInParts(reader, inputBytes: inputBytes, jobs: jobs, into: &screen)
         {
             return screen
         }
@@ -34,14 +34,7 @@ extension DuplicateIdScreen {
         let pending = UnsafeMutableBufferPointer<Int>.allocate(capacity: 256)
         defer { pending.deallocate() }
         var pendingCount = 0
-        func add(_ hash: Int) {
-            pending[pendingCount] = hash
-            pendingCount += 1
-            if pendingCount == pending.count {
-                note(UnsafeBufferPointer(pending))
-                pendingCount = 0
-            }
-        }
+        func add(_ hash: Int) { collect(hash, into: pending, count: &pendingCount, note: note) }
         func plainRows(_ buffer: UnsafeBufferPointer<UInt8>) {
             guard let bytes = buffer.baseAddress else { return }
             let end = buffer.count

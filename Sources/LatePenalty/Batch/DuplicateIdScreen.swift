@@ -50,6 +50,18 @@ public struct DuplicateIdScreen: Sendable {
         }
     }
 
+    /// Adds `hash` to the `pending` hashes, and passes them to `note` once the buffer is full:
+    /// the filter's loop does best with many at once (see ``add(hashes:)``).
+    @inline(__always)
+    static func collect(_ hash: Int, into pending: UnsafeMutableBufferPointer<Int>, count: inout Int, note: (UnsafeBufferPointer<Int>) -> Void) {
+        pending[count] = hash
+        count += 1
+        if count == pending.count {
+            note(UnsafeBufferPointer(pending))
+            count = 0
+        }
+    }
+
     /// Runs `body` on the filter's words (a screen run in parts sets them from several threads).
     mutating func withWords<Result>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> Result) -> Result {
         bits.withUnsafeMutableBufferPointer { body($0) }

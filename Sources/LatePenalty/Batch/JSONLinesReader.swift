@@ -32,6 +32,29 @@ public struct JSONLinesReader: RecordReader {
         kept = keeping ?? CSVRecordReader.valueColumns
     }
 
+    /// A reader of the same file's lines from byte `offset` of the input (a line's start), reading
+    /// by offset so that several readers may read the file at once. From byte 0 it reads as this
+    /// reader would (the byte-order mark, the encoding check); from later, its line numbers count
+    /// from 2 there. Nil when the input cannot be read again from an offset (a pipe, bytes in
+    /// memory).
+    func part(from offset: Int) -> JSONLinesReader? {
+        guard let source = source.positionalCopy(from: offset) else { return nil }
+        return JSONLinesReader(source: source, encoding: encoding, maxRecordBytes: maxRecordBytes, kept: kept, afterFirstLine: offset > 0)
+    }
+
+    /// The offset just past the first line feed at or after byte `offset` of the input, within a
+    /// MiB; nil if none, or the input cannot be read by offset.
+    func lineStart(after offset: Int) -> Int? { source.lineStart(after: offset) }
+
+    private init(source: ByteSource, encoding: TextEncoding, maxRecordBytes: Int, kept: Set<String>, afterFirstLine: Bool) {
+        self.source = source
+        self.encoding = encoding
+        self.maxRecordBytes = maxRecordBytes
+        self.kept = kept
+        line = afterFirstLine ? 1 : 0
+        checkedEncoding = afterFirstLine
+    }
+
     public mutating func next() throws(Batch.FileError) -> InputRecord? {
         if line == 0 && encoding == .shiftJIS && !checkedEncoding {
             // As for CSV: UTF-8 read as Shift_JIS would give other characters without an error.
