@@ -49,9 +49,9 @@ struct BatchRoute {
         let spool: SpoolFile
         do {
             spool = try await BodySpool.receive(request, settings: settings, limit: settings.maxBatchBytes)
-            let size = spool.size
+            let size = spool.size, jobs = options.jobs
             let screen = try await BatchRoute.offload { () throws(Batch.FileError) in
-                try Batch.screenFile(descriptor: spool.descriptor, size: size, jsonLines: jsonLines, encoding: encoding)
+                try Batch.screenFile(descriptor: spool.descriptor, size: size, jsonLines: jsonLines, encoding: encoding, jobs: jobs)
             }
             options.duplicateCandidates = screen.candidates
             try BatchRoute.checkColumns(screen.columns, known: settings.catalog.knownFields, ignoring: ignored)
