@@ -11,16 +11,8 @@ extension DuplicateIdScreen {
     /// files do not pay for a large one. With `jobs` over 1, a file of 8 MiB or more read from a
     /// descriptor is screened in as many parts at once, one thread each, with the same result.
     public static func screen(_ reader: inout CSVRecordReader, inputBytes: Int? = nil, jobs: Int = 1) throws(Batch.FileError) -> DuplicateIdScreen {
-        var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)
-        // A repeated column name: the row's record keeps the last one.
-        guard let column = reader.columns.lastIndex(of: "id") else { return screen }
-        if jobs > 1, let inputBytes, #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
-            screenInParts(reader, inputBytes: inputBytes, jobs: jobs, into: &screen)
-        {
-            return screen
-        }
-        _ = try noteIds(&reader, column: column, until: nil) { screen.add(hashes: $0) }
-        return screen
+        guard reader.columns.contains("id") else { return DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27) }
+        return try firstPass(&reader, inputBytes: inputBytes, jobs: jobs).screen
     }
 
     /// Reads the ids of `reader`'s rows up to byte `end` of the input (nil: to its end) and

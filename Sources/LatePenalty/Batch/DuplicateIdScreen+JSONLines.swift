@@ -4,14 +4,7 @@ extension DuplicateIdScreen {
     /// input's size, the filter is sized for it, as for CSV; with `jobs` over 1, a file of 8 MiB
     /// or more read from a descriptor is screened in as many parts at once, as for CSV.
     public static func screen(_ reader: inout JSONLinesReader, inputBytes: Int? = nil, jobs: Int = 1) throws(Batch.FileError) -> DuplicateIdScreen {
-        var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)
-        if jobs > 1, let inputBytes, #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
-            screenInParts(reader, inputBytes: inputBytes, jobs: jobs, into: &screen)
-        {
-            return screen
-        }
-        _ = try noteIds(&reader, until: nil) { screen.add(hashes: $0) }
-        return screen
+        try firstPass(&reader, inputBytes: inputBytes, jobs: jobs).screen
     }
 
     /// Reads the ids of `reader`'s lines up to byte `end` of the input (nil: to its end) and

@@ -64,6 +64,24 @@ extension DuplicateIdScreen {
     }
 }
 
+extension DuplicateIdScreen {
+    /// The first pass over `reader`, sized for `inputBytes`: in parts when `jobs` is over 1 and
+    /// the file allows it (``screenInParts(_:inputBytes:jobs:minimumPartBytes:into:)``), else in
+    /// one pass; and whether it ran in parts.
+    static func firstPass(
+        _ reader: inout some PartReader, inputBytes: Int?, jobs: Int, minimumPartBytes: Int = 4 << 20
+    ) throws(Batch.FileError) -> (screen: DuplicateIdScreen, inParts: Bool) {
+        var screen = DuplicateIdScreen(log2Bits: inputBytes.map(log2Bits(forInputBytes:)) ?? 27)
+        if jobs > 1, let inputBytes, #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
+            screenInParts(reader, inputBytes: inputBytes, jobs: jobs, minimumPartBytes: minimumPartBytes, into: &screen)
+        {
+            return (screen, true)
+        }
+        _ = try reader.noteIds(until: nil) { screen.add(hashes: $0) }
+        return (screen, false)
+    }
+}
+
 /// A reader of a file's rows that a screen in parts can cut: CSV or JSON Lines.
 protocol PartReader {
     var bytesRead: Int { get }

@@ -25,21 +25,11 @@ extension DuplicateIdScreen {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Batch.FileError(description: "cannot stat \(path)") }
         let size = Int(status.st_size)
-        var screen = DuplicateIdScreen(log2Bits: log2Bits(forInputBytes: size))
-        func run(_ reader: inout some PartReader) throws -> (screen: DuplicateIdScreen, inParts: Bool) {
-            if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
-                screenInParts(reader, inputBytes: size, jobs: jobs, minimumPartBytes: minimumPartBytes, into: &screen)
-            {
-                return (screen, true)
-            }
-            _ = try reader.noteIds(until: nil) { screen.add(hashes: $0) }
-            return (screen, false)
-        }
         if jsonLines {
             var reader = JSONLinesReader(descriptor: descriptor, encoding: encoding)
-            return try run(&reader)
+            return try firstPass(&reader, inputBytes: size, jobs: jobs, minimumPartBytes: minimumPartBytes)
         }
         var reader = try CSVRecordReader(descriptor: descriptor, encoding: encoding)
-        return try run(&reader)
+        return try firstPass(&reader, inputBytes: size, jobs: jobs, minimumPartBytes: minimumPartBytes)
     }
 }
